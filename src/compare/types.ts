@@ -1,0 +1,197 @@
+import type { FactKind, MentionKind } from '../extract/types.js';
+
+/** Identifier of the published comparison JSON format. Bump on any incompatible change. */
+export const COMPARISON_SCHEMA = 'storydiff/comparison@1';
+
+/** Side of a comparison. */
+export type Side = 'a' | 'b';
+
+/** Type of an alignment link. */
+export type LinkType = 'identical' | 'edited' | 'paraphrase' | 'partial';
+
+/** One step of a word-level diff inside a link. */
+export interface DiffOp {
+  /** 'equal' words are in both; 'delete' only in a; 'insert' only in b. */
+  op: 'equal' | 'delete' | 'insert';
+  text: string;
+}
+
+/** A link between sentences of a and sentences of b (n:m). */
+export interface AlignmentLink {
+  /** Sentence indices in a (ascending). */
+  a: number[];
+  /** Sentence indices in b (ascending). */
+  b: number[];
+  type: LinkType;
+  /** Similarity of the linked text, 0..1. */
+  score: number;
+  /** True when the link breaks the order of its neighbours (a moved sentence or paragraph). */
+  moved: boolean;
+  /** Word-level diff from the a text to the b text. */
+  diff: DiffOp[];
+}
+
+/** A mention of a reconciled entity on one side. */
+export interface EntityMentionRef {
+  text: string;
+  sentence: number;
+  start: number;
+  end: number;
+  title?: string;
+}
+
+/** An entity reconciled across the two versions. */
+export interface ReconciledEntity {
+  id: number;
+  kind: MentionKind;
+  /** Preferred name: the fullest, most frequent form across both sides. */
+  name: string;
+  /** Distinct spellings per side. */
+  forms: { a: string[]; b: string[] };
+  mentions: { a: EntityMentionRef[]; b: EntityMentionRef[] };
+  /** True when the entity is spelt in more than one way (within or across versions). */
+  variants: boolean;
+  /** Why the a and b entities were judged the same (empty when on one side only). */
+  evidence: string[];
+  /** Confidence of the cross-version match, 0..1 (1 for exact name matches). */
+  confidence: number;
+}
+
+/** Classification of a quote pair. */
+export type QuoteRelation =
+  | 'verbatim'
+  | 'reworded'
+  | 'direct-to-indirect'
+  | 'indirect-to-direct'
+  | 'different-quote'
+  | 'only-a'
+  | 'only-b';
+
+/** A quote on one side. */
+export interface QuoteRef {
+  text: string;
+  sentence: number;
+  start: number;
+  end: number;
+  speaker?: string;
+}
+
+/** Quotes paired across versions. */
+export interface QuotePair {
+  relation: QuoteRelation;
+  a?: QuoteRef;
+  b?: QuoteRef;
+  /** Sentences of the other side carrying the indirect form, for direct/indirect pairs. */
+  indirect?: { side: Side; sentences: number[]; text: string };
+  /** Speaker (reconciled entity name) when known. */
+  speaker?: string;
+  /** Similarity of the quoted words, 0..1. */
+  score: number;
+  /** Word-level changes for reworded quotes. */
+  diff?: DiffOp[];
+}
+
+/** Kind of a typed change inside aligned sentences. */
+export type ChangeKind = 'number' | 'date' | 'duration' | 'name' | 'negation' | 'attribution' | 'pronoun';
+
+/** One typed change found inside a link. */
+export interface Change {
+  kind: ChangeKind;
+  /** Finer description: e.g. for numbers 'changed' | 'vaguer' | 'more-precise' | 'rephrased' | 'dropped' | 'added'. */
+  detail: string;
+  /** Surface text on each side (absent when dropped/added). */
+  a?: string;
+  b?: string;
+  /** Fact kind for number/date/duration changes. */
+  factKind?: FactKind;
+  /** Index into `alignment` of the link it was found in. */
+  link: number;
+  /** Sentences involved on each side. */
+  sentences: { a: number[]; b: number[] };
+  /** Entity concerned (names, pronouns, attribution), by reconciled name. */
+  entity?: string;
+  /** One-line human explanation. */
+  message: string;
+}
+
+/** Score of one dimension with the evidence behind it. */
+export interface DimensionScore {
+  /** 0..1, 1 = the same. */
+  score: number;
+  /** Items shared by both versions. */
+  shared: string[];
+  onlyA: string[];
+  onlyB: string[];
+}
+
+/** Graded relation between two versions, from closest to furthest. */
+export type Relation =
+  | 'verbatim-copy'
+  | 'edited-copy'
+  | 'rewrite'
+  | 'same-story'
+  | 'related'
+  | 'unrelated';
+
+/** Scores of a comparison. */
+export interface Scores {
+  /** Overall similarity, 0..1. */
+  overall: number;
+  /** Share of a's content found in b, and of b's in a (0..1, weighted by sentence length). */
+  containment: { aInB: number; bInA: number };
+  /** Per-dimension scores with evidence. */
+  dimensions: { entities: DimensionScore; places: DimensionScore; time: DimensionScore; narrative: DimensionScore };
+  /** Estimate on the SemEval-2022 Task 8 scale: 1 = very similar … 4 = very dissimilar. */
+  semeval: number;
+  /** Surface reuse score (how much wording is shared), 0..1. */
+  reuse: number;
+}
+
+/** Which version is likely derived from which. */
+export interface Derivation {
+  direction: 'a->b' | 'b->a' | 'unknown';
+  /** 0..1 */
+  confidence: number;
+  reasons: string[];
+}
+
+/** Summary of one side. */
+export interface SideInfo {
+  title?: string;
+  date?: string;
+  byline?: string;
+  source?: string;
+  lang: string;
+  sentences: { index: number; text: string; start: number; end: number; paragraph: number }[];
+  paragraphs: number;
+  words: number;
+}
+
+/** The result of comparing two articles: the published `storydiff/comparison@1` format. */
+export interface Comparison {
+  schema: typeof COMPARISON_SCHEMA;
+  /** Batch id, when the comparison came from a batch line. */
+  id?: string | number;
+  /** Version of storydiff that produced it. */
+  generator: string;
+  /** Encoder used for sentence similarity ('lexical' when none). */
+  encoder: string;
+  a: SideInfo;
+  b: SideInfo;
+  relation: Relation;
+  /** One-sentence verdict for people. */
+  summary: string;
+  scores: Scores;
+  alignment: AlignmentLink[];
+  onlyA: number[];
+  onlyB: number[];
+  /** Paragraphs (indices) all of whose sentences are only on one side. */
+  paragraphsOnlyA: number[];
+  paragraphsOnlyB: number[];
+  entities: ReconciledEntity[];
+  quotes: QuotePair[];
+  changes: Change[];
+  derivation: Derivation;
+  /** Milliseconds spent. */
+  timing?: { analyzeMs: number; compareMs: number };
+}
