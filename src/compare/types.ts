@@ -125,13 +125,7 @@ export interface DimensionScore {
 }
 
 /** Graded relation between two versions, from closest to furthest. */
-export type Relation =
-  | 'verbatim-copy'
-  | 'edited-copy'
-  | 'rewrite'
-  | 'same-story'
-  | 'related'
-  | 'unrelated';
+export type Relation = 'verbatim-copy' | 'edited-copy' | 'rewrite' | 'same-story' | 'related' | 'unrelated';
 
 /** Scores of a comparison. */
 export interface Scores {
@@ -140,7 +134,12 @@ export interface Scores {
   /** Share of a's content found in b, and of b's in a (0..1, weighted by sentence length). */
   containment: { aInB: number; bInA: number };
   /** Per-dimension scores with evidence. */
-  dimensions: { entities: DimensionScore; places: DimensionScore; time: DimensionScore; narrative: DimensionScore };
+  dimensions: {
+    entities: DimensionScore;
+    places: DimensionScore;
+    time: DimensionScore;
+    narrative: DimensionScore;
+  };
   /** Estimate on the SemEval-2022 Task 8 scale: 1 = very similar … 4 = very dissimilar. */
   semeval: number;
   /** Surface reuse score (how much wording is shared), 0..1. */

@@ -51,7 +51,10 @@ export interface Quote {
   text: string;
   start: number;
   end: number;
+  /** Sentence the quote starts in. */
   sentence: number;
+  /** All sentences the quote spans (a quote may run over several). */
+  sentences: number[];
   /** 'direct' = a whole utterance in quotes; 'partial' = a quoted fragment inside reported speech. */
   kind: 'direct' | 'partial';
   /** Local entity id of the speaker, if resolved to a named entity. */

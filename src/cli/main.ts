@@ -1,0 +1,187 @@
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { compare } from '../compare/compare.js';
+import type { Comparison } from '../compare/types.js';
+import type { Article } from '../doc/types.js';
+import { StorydiffError, toStorydiffError } from '../errors.js';
+import { loadArticle } from '../ingest/article.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/read.js';
+import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderTerminal } from '../report/terminal.js';
+import { VERSION } from '../version.js';
+
+/** Schema of the error records written in batch mode. */
+export const ERROR_RECORD_SCHEMA = 'storydiff/error@1';
+
+interface CompareFlags {
+  format: 'terminal' | 'json' | 'md';
+  output?: string;
+  pairs?: string;
+  titleA?: string;
+  titleB?: string;
+  dateA?: string;
+  dateB?: string;
+  lang?: string;
+  langA?: string;
+  langB?: string;
+  input: 'auto' | 'text' | 'html';
+  maxBytes: number;
+  alignment: boolean;
+  color?: boolean;
+}
+
+function useColor(flags: CompareFlags, toFile: boolean): boolean {
+  if (flags.color !== undefined) return flags.color && !toFile;
+  if (toFile || 'NO_COLOR' in process.env) return false;
+  return !!process.stdout.isTTY;
+}
+
+function render(cmp: Comparison, flags: CompareFlags, toFile: boolean): string {
+  if (flags.format === 'json') return `${renderJson(cmp)}\n`;
+  if (flags.format === 'md') return renderMarkdown(cmp);
+  return renderTerminal(cmp, { color: useColor(flags, toFile), alignment: flags.alignment });
+}
+
+async function comparePair(a: string, b: string, flags: CompareFlags): Promise<void> {
+  if (a === '-' && b === '-')
+    throw new StorydiffError('USAGE', 'only one of the two articles can be read from stdin (-)');
+  const load = (path: string, side: 'a' | 'b') =>
+    loadArticle(path, {
+      maxBytes: flags.maxBytes,
+      format: flags.input,
+      title: side === 'a' ? flags.titleA : flags.titleB,
+      date: side === 'a' ? flags.dateA : flags.dateB,
+      lang: (side === 'a' ? flags.langA : flags.langB) ?? flags.lang,
+    });
+  const [da, db] = await Promise.all([load(a, 'a'), load(b, 'b')]);
+  const cmp = compare(da, db);
+  const text = render(cmp, flags, !!flags.output);
+  if (flags.output) writeFileSync(flags.output, text);
+  else process.stdout.write(text);
+}
+
+/** Batch mode: one JSON comparison (or error record) per input line, in order. */
+async function compareBatch(path: string, flags: CompareFlags): Promise<boolean> {
+  const { readPairs } = await import('../ingest/pairs.js');
+  const out = flags.output ? createWriteStream(flags.output) : process.stdout;
+  let failed = 0;
+  let total = 0;
+  const write = (s: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (out.write(s)) resolve();
+      else out.once('drain', resolve).once('error', reject);
+    });
+  for await (const rec of readPairs(path, { maxBytes: flags.maxBytes })) {
+    total++;
+    let line: string;
+    try {
+      if (rec.error) throw rec.error;
+      const lang = flags.lang;
+      const a: Article = lang && !rec.a!.lang ? { ...rec.a!, lang } : rec.a!;
+      const b: Article = lang && !rec.b!.lang ? { ...rec.b!, lang } : rec.b!;
+      line = renderJson(compare(a, b, { id: rec.id }), { pretty: false });
+    } catch (err) {
+      failed++;
+      const e = toStorydiffError(err, `${path} line ${rec.line}`);
+      line = JSON.stringify({
+        schema: ERROR_RECORD_SCHEMA,
+        id: rec.id ?? rec.line,
+        line: rec.line,
+        error: e.toJSON(),
+      });
+      process.stderr.write(`storydiff: ${e.message}\n`);
+    }
+    await write(`${line}\n`);
+  }
+  if (out !== process.stdout) await new Promise<void>((r) => (out as NodeJS.WritableStream).end(r));
+  process.stderr.write(`storydiff: ${total - failed} of ${total} pairs compared, ${failed} failed\n`);
+  return failed === 0;
+}
+
+/** Builds the command-line program (exported for tests). */
+export function program(): Command {
+  const prog = new Command('storydiff')
+    .description('Compare versions of a news story: what was added, dropped and changed.')
+    .version(VERSION)
+    .showHelpAfterError();
+  prog
+    .command('compare')
+    .description('compare two articles (text or HTML files, - for stdin), or a batch with --pairs')
+    .argument('[a]', 'the first version (the one you compare against)')
+    .argument('[b]', 'the second version')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['terminal', 'json', 'md'])
+        .default('terminal'),
+    )
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option(
+      '--pairs <file>',
+      'JSONL batch: one {"id","a","b"} pair per line; writes one JSON result per line',
+    )
+    .option('--title-a <title>', 'title of a, where the file has none')
+    .option('--title-b <title>', 'title of b')
+    .option('--date-a <date>', 'publication date of a (ISO 8601)')
+    .option('--date-b <date>', 'publication date of b')
+    .option('--lang <code>', 'language of both articles (ISO 639-1); detected when absent')
+    .option('--lang-a <code>', 'language of a')
+    .option('--lang-b <code>', 'language of b')
+    .addOption(
+      new Option('--input <kind>', 'how to read the files').choices(['auto', 'text', 'html']).default('auto'),
+    )
+    .option(
+      '--max-bytes <n>',
+      'largest input file accepted, in bytes',
+      (v) => Number.parseInt(v, 10),
+      DEFAULT_MAX_BYTES,
+    )
+    .option('--no-alignment', 'terminal format: leave out the aligned text')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .action(async (a: string | undefined, b: string | undefined, flags: CompareFlags) => {
+      if (!Number.isFinite(flags.maxBytes) || flags.maxBytes <= 0) {
+        throw new StorydiffError('USAGE', '--max-bytes must be a positive number of bytes');
+      }
+      if (flags.pairs) {
+        if (a || b) throw new StorydiffError('USAGE', 'give either two files or --pairs, not both');
+        if (flags.format !== 'json' && flags.format !== 'terminal') {
+          throw new StorydiffError(
+            'USAGE',
+            '--pairs writes JSON lines; --format md is not available in batch mode',
+          );
+        }
+        const ok = await compareBatch(flags.pairs, flags);
+        if (!ok) process.exitCode = 65;
+        return;
+      }
+      if (!a || !b)
+        throw new StorydiffError(
+          'USAGE',
+          'compare needs two files (or --pairs FILE); see storydiff compare --help',
+        );
+      await comparePair(a, b, flags);
+    });
+  return prog;
+}
+
+/** Runs the CLI; maps errors to the catalogue's exit codes. */
+export async function main(argv: string[] = process.argv): Promise<void> {
+  const prog = program();
+  prog.exitOverride();
+  try {
+    await prog.parseAsync(argv);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('commander.')) {
+      // Commander already printed help, version or the usage error.
+      process.exitCode = code === 'commander.helpDisplayed' || code === 'commander.version' ? 0 : 64;
+      return;
+    }
+    const e = toStorydiffError(err);
+    process.stderr.write(`storydiff: ${e.message}\n`);
+    if (e.code === 'INTERNAL' && process.env.STORYDIFF_DEBUG)
+      process.stderr.write(`${(err as Error).stack}\n`);
+    process.exitCode = e.exitCode;
+  }
+}

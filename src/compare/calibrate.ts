@@ -1,0 +1,155 @@
+import { SEMEVAL_MODEL } from './semeval-params.js';
+import type { Comparison } from './types.js';
+
+/**
+ * A linear model mapping comparison features onto the SemEval-2022 Task 8 scale
+ * (1 = very similar … 4 = very dissimilar). Features are standardised with the stored mean and
+ * standard deviation; the model is plain ridge regression, small enough to ship as numbers.
+ */
+export interface SemevalModel {
+  schema: 'storydiff/semeval-model@1';
+  features: string[];
+  mean: number[];
+  std: number[];
+  weights: number[];
+  intercept: number;
+  /** Ridge penalty used in the fit. */
+  lambda: number;
+  /** Where the model was fitted (file name and number of pairs). */
+  fittedOn: string;
+}
+
+/** Names of the features {@link semevalFeatures} returns, in order. */
+export const SEMEVAL_FEATURES = [
+  'overall',
+  'aInB',
+  'bInA',
+  'minContainment',
+  'narrative',
+  'entities',
+  'entitiesEvidence',
+  'places',
+  'time',
+  'reuse',
+  'linkedShare',
+  'sameLanguage',
+  'sqrtNarrative',
+  'sqrtEntities',
+] as const;
+
+/**
+ * The feature vector of a comparison used by the SemEval estimate.
+ *
+ * @example
+ * ```ts
+ * const x = semevalFeatures(compare(a, b)); // number[] of SEMEVAL_FEATURES.length
+ * ```
+ */
+export function semevalFeatures(cmp: Comparison): number[] {
+  const s = cmp.scores;
+  const d = s.dimensions;
+  const linkedA = new Set(cmp.alignment.flatMap((l) => l.a)).size;
+  const linkedB = new Set(cmp.alignment.flatMap((l) => l.b)).size;
+  const total = cmp.a.sentences.length + cmp.b.sentences.length;
+  const ev = d.entities.shared.length + d.entities.onlyA.length + d.entities.onlyB.length;
+  return [
+    s.overall,
+    s.containment.aInB,
+    s.containment.bInA,
+    Math.min(s.containment.aInB, s.containment.bInA),
+    d.narrative.score,
+    d.entities.score,
+    ev > 0 ? 1 : 0,
+    d.places.score,
+    d.time.score,
+    s.reuse,
+    total ? (linkedA + linkedB) / total : 0,
+    cmp.a.lang === cmp.b.lang ? 1 : 0,
+    Math.sqrt(Math.max(0, d.narrative.score)),
+    Math.sqrt(Math.max(0, d.entities.score)),
+  ];
+}
+
+/** Solves (XᵀX + λI) w = Xᵀy by Gaussian elimination with partial pivoting. */
+function ridge(X: number[][], y: number[], lambda: number): number[] {
+  const p = X[0]?.length ?? 0;
+  const A = Array.from({ length: p }, () => new Array<number>(p + 1).fill(0));
+  for (let r = 0; r < X.length; r++) {
+    const x = X[r];
+    for (let i = 0; i < p; i++) {
+      for (let j = 0; j < p; j++) A[i][j] += x[i] * x[j];
+      A[i][p] += x[i] * y[r];
+    }
+  }
+  for (let i = 0; i < p; i++) A[i][i] += lambda;
+  for (let c = 0; c < p; c++) {
+    let piv = c;
+    for (let r = c + 1; r < p; r++) if (Math.abs(A[r][c]) > Math.abs(A[piv][c])) piv = r;
+    [A[c], A[piv]] = [A[piv], A[c]];
+    const d = A[c][c] || 1e-12;
+    for (let r = 0; r < p; r++) {
+      if (r === c) continue;
+      const f = A[r][c] / d;
+      for (let k = c; k <= p; k++) A[r][k] -= f * A[c][k];
+    }
+  }
+  return A.map((row, i) => row[p] / (A[i][i] || 1e-12));
+}
+
+/**
+ * Fits a SemEval model by ridge regression on standardised features.
+ *
+ * @example
+ * ```ts
+ * const model = fitSemeval(X, y); // y on the 1..4 scale
+ * predictSemeval(model, X[0]);
+ * ```
+ */
+export function fitSemeval(
+  X: number[][],
+  y: number[],
+  opts: { lambda?: number; fittedOn?: string } = {},
+): SemevalModel {
+  if (!X.length || X.length !== y.length)
+    throw new Error('fitSemeval: X and y must be non-empty and of equal length');
+  const lambda = opts.lambda ?? 1;
+  const p = X[0].length;
+  const mean = new Array<number>(p).fill(0);
+  const std = new Array<number>(p).fill(0);
+  for (const x of X) for (let i = 0; i < p; i++) mean[i] += x[i] / X.length;
+  for (const x of X) for (let i = 0; i < p; i++) std[i] += (x[i] - mean[i]) ** 2 / X.length;
+  for (let i = 0; i < p; i++) std[i] = Math.sqrt(std[i]) || 1;
+  const ym = y.reduce((a, b) => a + b, 0) / y.length;
+  const Z = X.map((x) => x.map((v, i) => (v - mean[i]) / std[i]));
+  const w = ridge(
+    Z,
+    y.map((v) => v - ym),
+    lambda,
+  );
+  return {
+    schema: 'storydiff/semeval-model@1',
+    features: [...SEMEVAL_FEATURES].slice(0, p),
+    mean,
+    std,
+    weights: w,
+    intercept: ym,
+    lambda,
+    fittedOn: opts.fittedOn ?? 'unknown',
+  };
+}
+
+/** Applies a SemEval model to a feature vector; the result is clamped to [1, 4]. */
+export function predictSemeval(model: SemevalModel, x: number[]): number {
+  let v = model.intercept;
+  for (let i = 0; i < model.weights.length; i++)
+    v += model.weights[i] * ((x[i] - model.mean[i]) / model.std[i]);
+  return Math.min(4, Math.max(1, v));
+}
+
+/** The SemEval estimate of a comparison with the shipped model. */
+export function semevalEstimate(
+  cmp: Comparison,
+  model: SemevalModel = SEMEVAL_MODEL as unknown as SemevalModel,
+): number {
+  return Math.round(predictSemeval(model, semevalFeatures(cmp)) * 1000) / 1000;
+}

@@ -1,0 +1,32 @@
+/**
+ * storydiff: compare versions of the same news story.
+ *
+ * @example
+ * ```ts
+ * import { compare, renderTerminal } from 'storydiff';
+ * const cmp = compare({ text: wire, source: 'wire' }, { text: rewrite, source: 'rewrite' });
+ * console.log(renderTerminal(cmp));
+ * ```
+ * @packageDocumentation
+ */
+export type { AlignOptions } from './compare/align.js';
+export {
+  fitSemeval,
+  predictSemeval,
+  SEMEVAL_FEATURES,
+  type SemevalModel,
+  semevalEstimate,
+  semevalFeatures,
+} from './compare/calibrate.js';
+export { type CompareOptions, compare, compareWithEncoder, sentenceSimilarity } from './compare/compare.js';
+export * from './compare/types.js';
+export { type AnalyzeOptions, analyze } from './doc/analyze.js';
+export * from './doc/types.js';
+export { cachedEncoder, cosine, type Encoder, type PairEmbeddings } from './embed/encoder.js';
+export { ERROR_CODES, type ErrorCode, StorydiffError } from './errors.js';
+export type * from './extract/types.js';
+export { articleFromInput, loadArticle } from './ingest/article.js';
+export { htmlToArticle } from './ingest/html.js';
+export { renderJson, renderMarkdown, renderTerminal, type TerminalOptions } from './report/index.js';
+export type * from './text/types.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,3 @@
+export { renderJson } from './json.js';
+export { mdEscape, renderMarkdown } from './markdown.js';
+export { renderDiff, renderTerminal, type TerminalOptions } from './terminal.js';

@@ -1,0 +1,23 @@
+/** The text layer: normalisation, segmentation, tokenisation, stemming, stop words, language id. */
+
+export {
+  detectLanguage,
+  isLanguageDetectorLoaded,
+  loadLanguageDetector,
+  SUPPORTED_LANGS,
+  type SupportedLang,
+} from './lang.js';
+export { foldForMatch, normalizeText } from './normalize.js';
+export {
+  DEFAULT_MAX_SENTENCE_CHARS,
+  type Segmentation,
+  type SegmentOptions,
+  type Span,
+  segment,
+  segmentList,
+  splitParagraphs,
+} from './segment.js';
+export { porter2, stem } from './stem.js';
+export { isStopword, isStopwordAnyLanguage, STOPWORD_LANGS, stopwords } from './stopwords.js';
+export { tokenize } from './tokenize.js';
+export type { LanguageGuess, Paragraph, Sentence, Token, TokenKind } from './types.js';
