@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { compare } from '../compare/compare.js';
@@ -31,6 +32,30 @@ interface CompareFlags {
   color?: boolean;
 }
 
+/**
+ * An error writing the report (`-o` into a missing folder, onto a directory, without permission). It is
+ * the user's option that is wrong, not a bug, so it is a USAGE error naming the file, not INTERNAL.
+ */
+function outputError(err: unknown, path: string): StorydiffError {
+  if (err instanceof StorydiffError) return err;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    EISDIR: 'it is a directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+  };
+  const why =
+    code && reasons[code] ? `${reasons[code]} (${code})` : err instanceof Error ? err.message : String(err);
+  return new StorydiffError('USAGE', `cannot write the report (--output): ${why}`, {
+    source: path,
+    cause: err,
+  });
+}
+
 function useColor(flags: CompareFlags, toFile: boolean): boolean {
   if (flags.color !== undefined) return flags.color && !toFile;
   if (toFile || 'NO_COLOR' in process.env) return false;
@@ -57,20 +82,40 @@ async function comparePair(a: string, b: string, flags: CompareFlags): Promise<v
   const [da, db] = await Promise.all([load(a, 'a'), load(b, 'b')]);
   const cmp = compare(da, db);
   const text = render(cmp, flags, !!flags.output);
-  if (flags.output) writeFileSync(flags.output, text);
-  else process.stdout.write(text);
+  if (flags.output) {
+    try {
+      writeFileSync(flags.output, text);
+    } catch (err) {
+      throw outputError(err, flags.output);
+    }
+  } else process.stdout.write(text);
 }
 
 /** Batch mode: one JSON comparison (or error record) per input line, in order. */
 async function compareBatch(path: string, flags: CompareFlags): Promise<boolean> {
   const { readPairs } = await import('../ingest/pairs.js');
-  const out = flags.output ? createWriteStream(flags.output) : process.stdout;
+  let out: NodeJS.WritableStream = process.stdout;
+  // A write stream reports a bad path with an 'error' event; with no listener that kills the process.
+  let outErr: unknown;
+  if (flags.output) {
+    const file = createWriteStream(flags.output);
+    file.on('error', (err) => {
+      outErr ??= err;
+    });
+    try {
+      await once(file, 'open');
+    } catch (err) {
+      throw outputError(err, flags.output);
+    }
+    out = file;
+  }
   let failed = 0;
   let total = 0;
   const write = (s: string) =>
     new Promise<void>((resolve, reject) => {
+      if (outErr) return reject(outputError(outErr, flags.output ?? 'stdout'));
       if (out.write(s)) resolve();
-      else out.once('drain', resolve).once('error', reject);
+      else out.once('drain', resolve).once('error', (e) => reject(outputError(e, flags.output ?? 'stdout')));
     });
   for await (const rec of readPairs(path, { maxBytes: flags.maxBytes })) {
     total++;
@@ -168,7 +213,13 @@ export function program(): Command {
 /** Runs the CLI; maps errors to the catalogue's exit codes. */
 export async function main(argv: string[] = process.argv): Promise<void> {
   const prog = program();
-  prog.exitOverride();
+  // Subcommands copy the parent's settings only when they are created, so the override must be set
+  // on each of them too: otherwise commander exits with code 1 on a usage error inside `compare`.
+  const override = (c: Command) => {
+    c.exitOverride();
+    for (const sub of c.commands) override(sub);
+  };
+  override(prog);
   try {
     await prog.parseAsync(argv);
   } catch (err) {

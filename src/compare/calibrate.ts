@@ -19,8 +19,8 @@ export interface SemevalModel {
   fittedOn: string;
 }
 
-/** Names of the features {@link semevalFeatures} returns, in order. */
-export const SEMEVAL_FEATURES = [
+/** Names of the features, in order. */
+const BASE_FEATURES = [
   'overall',
   'aInB',
   'bInA',
@@ -35,7 +35,22 @@ export const SEMEVAL_FEATURES = [
   'sameLanguage',
   'sqrtNarrative',
   'sqrtEntities',
+  'terms',
+  'grams',
+  'names',
+  'numbers',
+  'title',
+  'hasTitles',
+  'sqrtTerms',
+  'sqrtGrams',
+  'namesMax',
+  'crossNames',
+  'crossNumbers',
+  'crossGrams',
 ] as const;
+
+/** Names of the features {@link semevalFeatures} returns, in order. */
+export const SEMEVAL_FEATURES: readonly string[] = BASE_FEATURES;
 
 /**
  * The feature vector of a comparison used by the SemEval estimate.
@@ -46,11 +61,16 @@ export const SEMEVAL_FEATURES = [
  * ```
  */
 export function semevalFeatures(cmp: Comparison): number[] {
+  return baseFeatures(cmp);
+}
+
+function baseFeatures(cmp: Comparison): number[] {
   const s = cmp.scores;
   const d = s.dimensions;
   const linkedA = new Set(cmp.alignment.flatMap((l) => l.a)).size;
   const linkedB = new Set(cmp.alignment.flatMap((l) => l.b)).size;
   const total = cmp.a.sentences.length + cmp.b.sentences.length;
+  const cross = cmp.a.lang === cmp.b.lang ? 0 : 1;
   const ev = d.entities.shared.length + d.entities.onlyA.length + d.entities.onlyB.length;
   return [
     s.overall,
@@ -64,11 +84,28 @@ export function semevalFeatures(cmp: Comparison): number[] {
     d.time.score,
     s.reuse,
     total ? (linkedA + linkedB) / total : 0,
-    cmp.a.lang === cmp.b.lang ? 1 : 0,
+    1 - cross,
     Math.sqrt(Math.max(0, d.narrative.score)),
     Math.sqrt(Math.max(0, d.entities.score)),
+    s.signals.terms,
+    s.signals.grams,
+    s.signals.names,
+    s.signals.numbers,
+    s.signals.title,
+    s.signals.hasTitles,
+    Math.sqrt(s.signals.terms),
+    Math.sqrt(s.signals.grams),
+    s.signals.namesMax,
+    // Across languages the lexical signals are near zero; names, numbers and character n-grams
+    // carry the comparison, so they get weights of their own there.
+    cross * s.signals.namesMax,
+    cross * s.signals.numbers,
+    cross * s.signals.grams,
   ];
 }
+
+/** Default ridge penalty of the shared weights (chosen by cross-validation in scripts/fit-semeval.ts). */
+export const DEFAULT_LAMBDA = 0.3;
 
 /** Solves (XᵀX + λI) w = Xᵀy by Gaussian elimination with partial pivoting. */
 function ridge(X: number[][], y: number[], lambda: number): number[] {
@@ -112,7 +149,7 @@ export function fitSemeval(
 ): SemevalModel {
   if (!X.length || X.length !== y.length)
     throw new Error('fitSemeval: X and y must be non-empty and of equal length');
-  const lambda = opts.lambda ?? 1;
+  const lambda = opts.lambda ?? DEFAULT_LAMBDA;
   const p = X[0].length;
   const mean = new Array<number>(p).fill(0);
   const std = new Array<number>(p).fill(0);

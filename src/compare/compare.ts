@@ -13,6 +13,7 @@ import { entityIndex, pairQuotes } from './quotes.js';
 import {
   containment,
   docCosine,
+  documentSignals,
   entityDimensions,
   narrativeDimension,
   overallScore,
@@ -204,6 +205,7 @@ export function compare(
       dimensions: { entities: entDim, places, time, narrative },
       semeval: 0,
       reuse,
+      signals: documentSignals(da, db),
     },
     alignment,
     onlyA,

@@ -1,7 +1,9 @@
 import type { Doc } from '../doc/types.js';
 import { demonymCountry } from '../extract/gazetteer.js';
+import { nameWordSimilarity } from '../extract/names.js';
+import type { Token } from '../text/types.js';
 import { isContent, mergeVecs, overlap, type PairFeatures } from './features.js';
-import type { AlignmentLink, DimensionScore, ReconciledEntity, Relation } from './types.js';
+import type { AlignmentLink, DimensionScore, ReconciledEntity, Relation, Signals } from './types.js';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -234,4 +236,122 @@ export function contentCount(d: Doc): number {
   let n = 0;
   for (const ts of d.tokens) for (const t of ts) if (isContent(t)) n++;
   return n;
+}
+
+/** Term-frequency vector with log damping, as a map. */
+function tfVector(keys: Iterable<string>): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+  for (const [k, c] of m) m.set(k, 1 + Math.log(c));
+  return m;
+}
+
+function mapCosine(x: Map<string, number>, y: Map<string, number>): number {
+  if (!x.size || !y.size) return 0;
+  let dot = 0;
+  let nx = 0;
+  let ny = 0;
+  for (const [k, v] of x) {
+    nx += v * v;
+    const w = y.get(k);
+    if (w) dot += v * w;
+  }
+  for (const v of y.values()) ny += v * v;
+  return dot / Math.sqrt(nx * ny);
+}
+
+function dice<T>(x: Set<T>, y: Set<T>): number {
+  if (!x.size || !y.size) return 0;
+  let hit = 0;
+  for (const k of x) if (y.has(k)) hit++;
+  return (2 * hit) / (x.size + y.size);
+}
+
+function* contentWords(d: Doc): Generator<Token> {
+  for (const ts of d.tokens) for (const t of ts) if (isContent(t) && t.kind === 'word') yield t;
+}
+
+/** Names: capitalised words not at a sentence start, folded (language-independent anchors). */
+function nameSet(d: Doc): Set<string> {
+  const out = new Set<string>();
+  for (const ts of d.tokens) {
+    let first = true;
+    for (const t of ts) {
+      if (t.kind !== 'word') continue;
+      if (!first && t.cap && !t.stop && t.norm.length > 2) out.add(t.norm);
+      first = false;
+    }
+  }
+  return out;
+}
+
+/**
+ * Share of each side's names found on the other side (exactly or as a close spelling): the
+ * average of both directions, and the larger one (German capitalises every noun, so across
+ * languages only the other direction is informative).
+ */
+function nameOverlap(x: Set<string>, y: Set<string>): { mean: number; max: number } {
+  if (!x.size || !y.size) return { mean: 0, max: 0 };
+  const found = (from: Set<string>, to: Set<string>) => {
+    let hit = 0;
+    for (const n of from) {
+      if (to.has(n)) {
+        hit++;
+        continue;
+      }
+      for (const m of to) {
+        if (m[0] === n[0] && Math.abs(m.length - n.length) <= 2 && nameWordSimilarity(n, m) >= 0.9) {
+          hit++;
+          break;
+        }
+      }
+    }
+    return hit / from.size;
+  };
+  const fx = found(x, y);
+  const fy = found(y, x);
+  return { mean: (fx + fy) / 2, max: Math.max(fx, fy) };
+}
+
+const numberSet = (d: Doc) => {
+  const s = new Set<string>();
+  for (const ts of d.tokens)
+    for (const t of ts) if (t.kind === 'number' && t.norm.replace(/\D/g, '').length >= 2) s.add(t.norm);
+  return s;
+};
+
+/**
+ * Whole-document signals that need no alignment: they carry the comparison when two articles
+ * tell the same story in different sentences or languages.
+ */
+export function documentSignals(da: Doc, db: Doc): Signals {
+  const grams = (d: Doc) => {
+    const out: string[] = [];
+    for (const t of contentWords(d)) {
+      const w = ` ${t.norm} `;
+      for (let i = 0; i + 4 <= w.length; i++) out.push(w.slice(i, i + 4));
+    }
+    return out;
+  };
+  const stems = (d: Doc) => [...contentWords(d)].map((t) => t.stem);
+  const titleWords = (d: Doc) =>
+    new Set(
+      (d.title ?? '')
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 2),
+    );
+  const hasTitles = !!(da.title && db.title);
+  const names = nameOverlap(nameSet(da), nameSet(db));
+  return {
+    terms: round(mapCosine(tfVector(stems(da)), tfVector(stems(db)))),
+    grams: round(mapCosine(tfVector(grams(da)), tfVector(grams(db)))),
+    names: round(names.mean),
+    namesMax: round(names.max),
+    numbers: round(dice(numberSet(da), numberSet(db))),
+    title: hasTitles ? round(dice(titleWords(da), titleWords(db))) : 0,
+    hasTitles: hasTitles ? 1 : 0,
+  };
 }

@@ -144,6 +144,25 @@ export interface Scores {
   semeval: number;
   /** Surface reuse score (how much wording is shared), 0..1. */
   reuse: number;
+  /**
+   * Whole-document signals behind the scores, each in [0, 1]: `terms` (cosine of content-word
+   * stems), `grams` (cosine of character 4-grams, robust to morphology and transliteration),
+   * `names` (share of capitalised names found on the other side, fuzzily, averaged over both
+   * directions; `namesMax` the larger direction), `numbers` (Dice of
+   * numbers and years), `title` (Dice of title words; 0 when a title is missing), `hasTitles`.
+   */
+  signals: Signals;
+}
+
+/** Whole-document similarity signals (see {@link Scores.signals}). */
+export interface Signals {
+  terms: number;
+  grams: number;
+  names: number;
+  namesMax: number;
+  numbers: number;
+  title: number;
+  hasTitles: number;
 }
 
 /** Which version is likely derived from which. */
