@@ -28,5 +28,6 @@ export type * from './extract/types.js';
 export { articleFromInput, loadArticle } from './ingest/article.js';
 export { htmlToArticle } from './ingest/html.js';
 export { renderJson, renderMarkdown, renderTerminal, type TerminalOptions } from './report/index.js';
+export { detectLanguage, loadLanguageDetector } from './text/lang.js';
 export type * from './text/types.js';
 export { VERSION } from './version.js';

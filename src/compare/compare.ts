@@ -205,7 +205,7 @@ export function compare(
       dimensions: { entities: entDim, places, time, narrative },
       semeval: 0,
       reuse,
-      signals: documentSignals(da, db),
+      signals: documentSignals(da, db, f),
     },
     alignment,
     onlyA,

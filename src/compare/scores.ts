@@ -1,5 +1,6 @@
 import type { Doc } from '../doc/types.js';
 import { demonymCountry } from '../extract/gazetteer.js';
+import { SPEECH_VERBS } from '../extract/lexicon.js';
 import { nameWordSimilarity } from '../extract/names.js';
 import type { Token } from '../text/types.js';
 import { isContent, mergeVecs, overlap, type PairFeatures } from './features.js';
@@ -86,7 +87,11 @@ export function reuseScore(da: Doc, db: Doc): number {
   return round(hit / s.size);
 }
 
-function dimension(a: Map<string, number>, b: Map<string, number>): DimensionScore {
+function dimension(
+  a: Map<string, number>,
+  b: Map<string, number>,
+  label: (k: string) => string = (k) => k,
+): DimensionScore {
   const shared: string[] = [];
   const onlyA: string[] = [];
   const onlyB: string[] = [];
@@ -105,7 +110,7 @@ function dimension(a: Map<string, number>, b: Map<string, number>): DimensionSco
   }
   // No evidence on either side says nothing: 0.5, not 0 or 1.
   const score = den ? num / den : 0.5;
-  return { score: round(score), shared, onlyA, onlyB };
+  return { score: round(score), shared: shared.map(label), onlyA: onlyA.map(label), onlyB: onlyB.map(label) };
 }
 
 /** Entity and place dimensions from reconciled entities (weighted by mentions, damped). */
@@ -140,15 +145,19 @@ export function entityDimensions(
 
 /** Time dimension: dates, years, times and durations, compared by canonical key. */
 export function timeDimension(da: Doc, db: Doc): DimensionScore {
+  // Compared by canonical key ("two weeks" = "2 weeks"), shown as the words a reader saw first.
+  const surface = new Map<string, string>();
   const keys = (d: Doc) => {
     const m = new Map<string, number>();
     for (const f of d.facts) {
-      if (f.kind === 'date' || f.kind === 'year' || f.kind === 'time' || f.kind === 'duration')
+      if (f.kind === 'date' || f.kind === 'year' || f.kind === 'time' || f.kind === 'duration') {
         m.set(f.key, 1);
+        if (!surface.has(f.key)) surface.set(f.key, f.text);
+      }
     }
     return m;
   };
-  return dimension(keys(da), keys(db));
+  return dimension(keys(da), keys(db), (k) => surface.get(k) ?? k);
 }
 
 /** Narrative dimension: whole-text similarity with the most weighted shared and one-sided words. */
@@ -165,7 +174,9 @@ export function narrativeDimension(f: PairFeatures, cos: number): DimensionScore
   const B = top(f.b, f.a);
   const pick = (m: Map<number, number>, keep: (id: number) => boolean) =>
     [...m.entries()]
-      .filter(([id]) => keep(id) && !f.surface[id].match(/^\d/))
+      .filter(
+        ([id]) => keep(id) && !/^\d/.test(f.surface[id]) && !SPEECH_VERBS.has(f.surface[id].toLowerCase()),
+      )
       .sort((x, y) => y[1] - x[1])
       .slice(0, 8)
       .map(([id]) => f.surface[id]);
@@ -324,14 +335,13 @@ const numberSet = (d: Doc) => {
  * Whole-document signals that need no alignment: they carry the comparison when two articles
  * tell the same story in different sentences or languages.
  */
-export function documentSignals(da: Doc, db: Doc): Signals {
-  const grams = (d: Doc) => {
-    const out: string[] = [];
-    for (const t of contentWords(d)) {
-      const w = ` ${t.norm} `;
-      for (let i = 0; i + 4 <= w.length; i++) out.push(w.slice(i, i + 4));
-    }
-    return out;
+export function documentSignals(da: Doc, db: Doc, f: PairFeatures): Signals {
+  // Character 4-grams were counted per sentence for alignment; sum them per document.
+  const grams = (vs: PairFeatures['a']) => {
+    const m = new Map<string, number>();
+    for (const v of vs) for (const [g, c] of v.grams) m.set(g, (m.get(g) ?? 0) + c);
+    for (const [g, c] of m) m.set(g, 1 + Math.log(c));
+    return m;
   };
   const stems = (d: Doc) => [...contentWords(d)].map((t) => t.stem);
   const titleWords = (d: Doc) =>
@@ -347,7 +357,7 @@ export function documentSignals(da: Doc, db: Doc): Signals {
   const names = nameOverlap(nameSet(da), nameSet(db));
   return {
     terms: round(mapCosine(tfVector(stems(da)), tfVector(stems(db)))),
-    grams: round(mapCosine(tfVector(grams(da)), tfVector(grams(db)))),
+    grams: round(mapCosine(grams(f.a), grams(f.b))),
     names: round(names.mean),
     namesMax: round(names.max),
     numbers: round(dice(numberSet(da), numberSet(db))),

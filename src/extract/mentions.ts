@@ -251,7 +251,9 @@ function classifyChunk(
   if (place && !title && !honorific) return { ...base, kind: 'place', canonical: place.canonical };
   const org = lookupOrg(nameText);
   if (org && !honorific) return { ...base, kind: 'org', canonical: org.canonical };
-  if (nameToks.some((t) => isOrgSuffix(t.text))) return { ...base, kind: 'org' };
+  // A lone capitalised common word at a sentence start ("Union chief ...") is not a name.
+  const lone = nameToks.length === 1 && sentenceInitial && lowerSeen.has(nameToks[0].norm);
+  if (!lone && nameToks.some((t) => isOrgSuffix(t.text))) return { ...base, kind: 'org' };
   if (title || honorific) return { ...base, kind: 'person' };
   const next = nextWord(toks, to);
   const prev = prevWord(toks, nameFrom);

@@ -40,6 +40,8 @@ export interface Tok {
 
 /** Lower-cases and strips diacritics; maps ß, æ, œ, ø, ł and typographic apostrophes. */
 export function foldWord(s: string): string {
+  // Fast path: plain ASCII needs only lower-casing (the common case in English news).
+  if (/^[\x20-\x7e]*$/.test(s)) return s.toLowerCase();
   let r = s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -212,13 +212,34 @@ function top<K>(m: Map<K, number>): [K, number] | undefined {
 // Stop-word fallback for Latin and Cyrillic text when the detector is not loaded.
 const FALLBACK_LATIN = ['en', 'de', 'es', 'fr', 'it', 'pt', 'nl', 'pl', 'tr', 'fi'];
 
+const stopwordIndexes = new Map<string, Map<string, string[]>>();
+
+/** One map from stop word to the languages that have it: one lookup per word, not one per language. */
+function stopwordIndex(langs: readonly string[]): Map<string, string[]> {
+  const key = langs.join(',');
+  let index = stopwordIndexes.get(key);
+  if (!index) {
+    index = new Map();
+    for (const l of langs) {
+      for (const w of stopwords(l)) {
+        const ls = index.get(w);
+        if (ls) ls.push(l);
+        else index.set(w, [l]);
+      }
+    }
+    stopwordIndexes.set(key, index);
+  }
+  return index;
+}
+
 function stopwordGuess(sample: string, langs: readonly string[]): LanguageGuess {
   const words = sample.match(/[\p{L}\p{M}'’]+/gu) ?? [];
   if (words.length === 0) return { lang: 'und', confidence: 0 };
   const hits = new Map<string, number>();
+  const index = stopwordIndex(langs);
   for (const w of words) {
-    const norm = foldForMatch(w);
-    for (const l of langs) if (stopwords(l).has(norm)) hits.set(l, (hits.get(l) ?? 0) + 1);
+    const ls = index.get(foldForMatch(w));
+    if (ls) for (const l of ls) hits.set(l, (hits.get(l) ?? 0) + 1);
   }
   const best = top(hits);
   if (!best) return { lang: 'und', confidence: 0 };
