@@ -10,6 +10,7 @@ import { DEFAULT_MAX_BYTES } from '../ingest/read.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
+import { isLanguageDetectorLoaded, loadLanguageDetector } from '../text/lang.js';
 import { VERSION } from '../version.js';
 
 /** Schema of the error records written in batch mode. */
@@ -80,6 +81,7 @@ async function comparePair(a: string, b: string, flags: CompareFlags): Promise<v
       lang: (side === 'a' ? flags.langA : flags.langB) ?? flags.lang,
     });
   const [da, db] = await Promise.all([load(a, 'a'), load(b, 'b')]);
+  if (!da.lang || !db.lang) await languageDetector();
   const cmp = compare(da, db);
   const text = render(cmp, flags, !!flags.output);
   if (flags.output) {
@@ -125,6 +127,7 @@ async function compareBatch(path: string, flags: CompareFlags): Promise<boolean>
       const lang = flags.lang;
       const a: Article = lang && !rec.a!.lang ? { ...rec.a!, lang } : rec.a!;
       const b: Article = lang && !rec.b!.lang ? { ...rec.b!, lang } : rec.b!;
+      if (!a.lang || !b.lang) await languageDetector();
       line = renderJson(compare(a, b, { id: rec.id }), { pretty: false });
     } catch (err) {
       failed++;
@@ -210,8 +213,26 @@ export function program(): Command {
   return prog;
 }
 
+/**
+ * Loads the full language detector the first time a language must be guessed. Without it the
+ * library falls back to a stop-word guess; if it cannot load, the run goes on with that guess.
+ */
+async function languageDetector(): Promise<void> {
+  if (isLanguageDetectorLoaded()) return;
+  try {
+    await loadLanguageDetector();
+  } catch (err) {
+    process.stderr.write(`storydiff: ${(err as Error).message}; guessing languages from stop words\n`);
+  }
+}
+
 /** Runs the CLI; maps errors to the catalogue's exit codes. */
 export async function main(argv: string[] = process.argv): Promise<void> {
+  // A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   const prog = program();
   // Subcommands copy the parent's settings only when they are created, so the override must be set
   // on each of them too: otherwise commander exits with code 1 on a usage error inside `compare`.

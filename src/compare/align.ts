@@ -114,28 +114,27 @@ export function align(f: PairFeatures, m: SimMatrix, opts: AlignOptions = {}): R
     linkB[c.j] = c.i;
   }
 
-  // 2. Fill gaps: an unlinked pair whose neighbours are linked to each other.
+  // 2. Fill gaps: an unlinked pair whose neighbours are linked to each other. Candidates are taken
+  //    best first across the whole pair, so comparing a with b and b with a gives the same links.
   for (let changed = true, rounds = 0; changed && rounds < 4; rounds++) {
     changed = false;
+    const gap: { i: number; j: number; sim: number }[] = [];
     for (let i = 0; i < na; i++) {
       if (linkA[i] >= 0) continue;
-      let best = -1;
-      let bestSim = minCtx;
       for (const [j, ps] of m.rows[i]) {
-        if (linkB[j] >= 0 || ps.sim < bestSim) continue;
+        if (linkB[j] >= 0 || ps.sim < minCtx) continue;
         const before = i > 0 && j > 0 && linkA[i - 1] === j - 1;
         const after = i + 1 < na && j + 1 < nb && linkA[i + 1] === j + 1;
         const boundary = (i === 0 && j === 0) || (i === na - 1 && j === nb - 1);
-        if (before || after || boundary) {
-          best = j;
-          bestSim = ps.sim;
-        }
+        if (before || after || boundary) gap.push({ i, j, sim: ps.sim });
       }
-      if (best >= 0) {
-        linkA[i] = best;
-        linkB[best] = i;
-        changed = true;
-      }
+    }
+    gap.sort((x, y) => y.sim - x.sim || x.i - y.i || x.j - y.j);
+    for (const g of gap) {
+      if (linkA[g.i] >= 0 || linkB[g.j] >= 0) continue;
+      linkA[g.i] = g.j;
+      linkB[g.j] = g.i;
+      changed = true;
     }
   }
 

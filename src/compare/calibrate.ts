@@ -155,7 +155,11 @@ export function fitSemeval(
   const std = new Array<number>(p).fill(0);
   for (const x of X) for (let i = 0; i < p; i++) mean[i] += x[i] / X.length;
   for (const x of X) for (let i = 0; i < p; i++) std[i] += (x[i] - mean[i]) ** 2 / X.length;
-  for (let i = 0; i < p; i++) std[i] = Math.sqrt(std[i]) || 1;
+  // A constant feature has a rounding-noise deviation, not 0: treat it as constant.
+  for (let i = 0; i < p; i++) {
+    const sd = Math.sqrt(std[i]);
+    std[i] = sd > 1e-9 * Math.max(1, Math.abs(mean[i])) ? sd : 1;
+  }
   const ym = y.reduce((a, b) => a + b, 0) / y.length;
   const Z = X.map((x) => x.map((v, i) => (v - mean[i]) / std[i]));
   const w = ridge(

@@ -18,7 +18,7 @@ export function wordDiff(a: Token[], b: Token[]): DiffOp[] {
   const wa = a.filter((t) => t.kind === 'word' || t.kind === 'number');
   const wb = b.filter((t) => t.kind === 'word' || t.kind === 'number');
   const changes = diffArrays(wa, wb, {
-    comparator: (x: Token, y: Token) => x.norm === y.norm,
+    comparator: (x: Token, y: Token) => x.norm === y.norm || (x.kind === 'word' && x.stem === y.stem),
     maxEditLength: MAX_EDITS,
   });
   const ops: DiffOp[] = [];

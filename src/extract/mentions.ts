@@ -37,6 +37,13 @@ interface Chunk {
   end: number;
 }
 
+/** Capitalised words that open sentences and are never part of a name. */
+const SENTENCE_OPENERS = new Set(
+  'yesterday today tomorrow tonight later earlier meanwhile however moreover furthermore nevertheless instead still now shares overall separately elsewhere initially finally previously recently currently'.split(
+    ' ',
+  ),
+);
+
 /** Modifiers that may open a title ("Former US President"). */
 const TITLE_MODIFIERS = new Set([
   'former',
@@ -166,6 +173,15 @@ function classifyChunk(
 ): Chunk | undefined {
   // Drop leading function words ("The", "After") that are capitalised only by position.
   while (from < to && toks[from].stop && !(to - from === 1 && isAcronym(toks[from]))) from++;
+  // ...and a sentence-opening word written in lower case elsewhere, or an adverb ("Yesterday Smith said").
+  if (
+    sentenceInitial &&
+    to - from > 1 &&
+    !capMid.has(toks[from].norm) &&
+    (lowerSeen.has(toks[from].norm) || SENTENCE_OPENERS.has(toks[from].norm))
+  ) {
+    from++;
+  }
   if (from >= to) return undefined;
   const words = toks.slice(from, to).map((t) => t.text);
 
@@ -445,6 +461,7 @@ function resolvePronouns(
   const persons = mentions.filter((m) => m.kind === 'person');
   let pi = 0;
   const seen: Mention[] = [];
+  const learned = new Map<number, 'f' | 'm'>();
   for (let s = 0; s < sentences.length; s++) {
     for (const t of tokens[s]) {
       while (pi < persons.length && persons[pi].start < t.start) seen.push(persons[pi++]);
@@ -455,8 +472,11 @@ function resolvePronouns(
       if (g === 'f' || g === 'm') {
         for (let k = seen.length - 1; k >= 0 && k >= seen.length - 12; k--) {
           const e = entities[seen[k].entity];
-          if (e.gender && e.gender !== g) continue;
+          const known = e.gender ?? learned.get(e.id);
+          if (known && known !== g) continue;
           p.entity = e.id;
+          // Remember what this pronoun says, so a later "he" skips a person already called "she".
+          if (!known) learned.set(e.id, g);
           break;
         }
       }

@@ -45,6 +45,9 @@ function findSpans(text: string, from: number, to: number): Span[] {
     if (j < limit && j > i + 1) {
       spans.push({ start: i, end: j + 1, innerStart: i + 1, innerEnd: j });
       i = j + 1;
+    } else if (j === i + 1) {
+      // An empty pair of marks: skip both, so the closing one does not open a quote.
+      i = j + 1;
     } else if (j >= to && i === from && to - i > 20) {
       // A quote opening a paragraph may run to its end (news style for multi-paragraph quotes).
       spans.push({ start: i, end: to, innerStart: i + 1, innerEnd: to });

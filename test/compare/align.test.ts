@@ -201,3 +201,17 @@ describe('combine', () => {
     expect(combine(0.5, 0.5, 0)).toBeCloseTo(0.4);
   });
 });
+
+describe('align: regressions', () => {
+  it('gives the same links whichever side comes first', () => {
+    const a =
+      'Nemble Mivosh dunnick loppin a tumber 251 on 80 pestle eskel saffick. Of mindle vorrow saffick 273 Quenzel.\n\nTo vorrow kettle lumbrel hummock Tallardy mizzen cobbet drocket Dravik wombrel Tallardy Dravik.';
+    const b =
+      'Nemble Mivosh dunnick loppin a tumber 251 on. Mindle a nemble pellin tarrow Orvanda by gantry pestle loppin. 80 pestle eskel saffick.\n\nTo vorrow kettle lumbrel hummock Tallardy mizzen cobbet drocket Dravik wombrel Tallardy Dravik.';
+    const ab = pairsOf(alignTexts(a, b)).sort();
+    const ba = pairsOf(alignTexts(b, a))
+      .map((p) => p.split('-').reverse().join('-'))
+      .sort();
+    expect(ab).toEqual(ba);
+  });
+});

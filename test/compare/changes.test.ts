@@ -17,7 +17,10 @@ const ofKind = (cs: Change[], kind: Change['kind']) => cs.filter((c) => c.kind =
 
 describe('findChanges: numbers, dates and durations', () => {
   it('a changed number', () => {
-    const cs = changesOf('The fire destroyed 40 homes in the valley.', 'The fire destroyed 55 homes in the valley.');
+    const cs = changesOf(
+      'The fire destroyed 40 homes in the valley.',
+      'The fire destroyed 55 homes in the valley.',
+    );
     const n = ofKind(cs, 'number');
     expect(n).toHaveLength(1);
     expect(n[0]).toMatchObject({ detail: 'changed', a: '40 homes', b: '55 homes', link: 0 });

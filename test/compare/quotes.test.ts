@@ -17,7 +17,14 @@ const OPEN = 'Mayor Lotte Brinkhorst opened the bridge on Saturday.';
 describe('pairQuotes', () => {
   it('pairs the same words as verbatim, with the speaker', () => {
     const text = paras(OPEN, '"We built this for our children," Brinkhorst said.');
-    const ps = quotePairs(doc(text), doc(text), links([[[0], [0]], [[1], [1]]]));
+    const ps = quotePairs(
+      doc(text),
+      doc(text),
+      links([
+        [[0], [0]],
+        [[1], [1]],
+      ]),
+    );
     expect(ps).toHaveLength(1);
     expect(ps[0].relation).toBe('verbatim');
     expect(ps[0].score).toBe(1);
@@ -27,9 +34,20 @@ describe('pairQuotes', () => {
   });
 
   it('finds a verbatim quote that moved to another part of the article', () => {
-    const a = doc(paras(OPEN, 'The ceremony lasted an hour.', '"Traffic will be free for a month," she added.'));
-    const b = doc(paras('"Traffic will be free for a month," Brinkhorst said.', OPEN, 'The ceremony lasted an hour.'));
-    const ps = quotePairs(a, b, links([[[0], [1]], [[1], [2]]]));
+    const a = doc(
+      paras(OPEN, 'The ceremony lasted an hour.', '"Traffic will be free for a month," she added.'),
+    );
+    const b = doc(
+      paras('"Traffic will be free for a month," Brinkhorst said.', OPEN, 'The ceremony lasted an hour.'),
+    );
+    const ps = quotePairs(
+      a,
+      b,
+      links([
+        [[0], [1]],
+        [[1], [2]],
+      ]),
+    );
     const q = byText(ps, 'Traffic');
     expect(q?.relation).toBe('verbatim');
     expect(q?.a?.sentence).toBe(2);
@@ -39,7 +57,14 @@ describe('pairQuotes', () => {
   it('marks a quote with changed words as reworded, with the word diff', () => {
     const a = doc(paras(OPEN, '"This bridge connects our two halves," Brinkhorst said.'));
     const b = doc(paras(OPEN, '"This bridge finally connects the two halves of our city," Brinkhorst said.'));
-    const ps = quotePairs(a, b, links([[[0], [0]], [[1], [1]]]));
+    const ps = quotePairs(
+      a,
+      b,
+      links([
+        [[0], [0]],
+        [[1], [1]],
+      ]),
+    );
     expect(ps).toHaveLength(1);
     expect(ps[0].relation).toBe('reworded');
     expect(ps[0].score).toBeGreaterThan(0.3);
@@ -51,7 +76,14 @@ describe('pairQuotes', () => {
   it('finds a quote turned into reported speech (direct → indirect)', () => {
     const a = doc(paras(OPEN, '"Traffic will be free for a month," Brinkhorst said.'));
     const b = doc(paras(OPEN, 'Brinkhorst said traffic would be free for a month.'));
-    const ps = quotePairs(a, b, links([[[0], [0]], [[1], [1]]]));
+    const ps = quotePairs(
+      a,
+      b,
+      links([
+        [[0], [0]],
+        [[1], [1]],
+      ]),
+    );
     expect(ps).toHaveLength(1);
     expect(ps[0].relation).toBe('direct-to-indirect');
     expect(ps[0].b).toBeUndefined();
@@ -66,7 +98,14 @@ describe('pairQuotes', () => {
   it('finds reported speech turned into a quote (indirect → direct)', () => {
     const a = doc(paras(OPEN, 'Brinkhorst said traffic would be free for a month.'));
     const b = doc(paras(OPEN, '"Traffic will be free for a month," Brinkhorst said.'));
-    const ps = quotePairs(a, b, links([[[0], [0]], [[1], [1]]]));
+    const ps = quotePairs(
+      a,
+      b,
+      links([
+        [[0], [0]],
+        [[1], [1]],
+      ]),
+    );
     expect(ps.map((p) => p.relation)).toEqual(['indirect-to-direct']);
     expect(ps[0].indirect?.side).toBe('a');
     expect(ps[0].a).toBeUndefined();
@@ -75,14 +114,23 @@ describe('pairQuotes', () => {
   it('calls a different quote by the same speaker in the same place a different quote', () => {
     const a = doc(paras(OPEN, '"We built this for our children," Brinkhorst said.'));
     const b = doc(paras(OPEN, '"It is a great day for the city," Brinkhorst said.'));
-    const ps = quotePairs(a, b, links([[[0], [0]], [[1], [1]]]));
+    const ps = quotePairs(
+      a,
+      b,
+      links([
+        [[0], [0]],
+        [[1], [1]],
+      ]),
+    );
     expect(ps.map((p) => p.relation)).toEqual(['different-quote']);
     expect(ps[0].speaker).toBe('Lotte Brinkhorst');
   });
 
   it('leaves quotes with no counterpart as only-a / only-b', () => {
     const a = doc(paras(OPEN, '"We built this for our children," Brinkhorst said.'));
-    const b = doc(paras(OPEN, 'Fishermen complained. "Nobody asked us about the height of the span," one skipper said.'));
+    const b = doc(
+      paras(OPEN, 'Fishermen complained. "Nobody asked us about the height of the span," one skipper said.'),
+    );
     const ps = quotePairs(a, b, links([[[0], [0]]]));
     expect(ps.map((p) => p.relation).sort()).toEqual(['only-a', 'only-b']);
     expect(byText(ps, 'children')?.a?.text).toBe('We built this for our children');
@@ -90,9 +138,20 @@ describe('pairQuotes', () => {
   });
 
   it('orders pairs by their position in a, one-sided b quotes last', () => {
-    const a = doc(paras(OPEN, '"First words here," Brinkhorst said.', '"Second words here," Brinkhorst said.'));
-    const b = doc(paras('"Something new entirely," a skipper said.', OPEN, '"Second words here," Brinkhorst said.'));
-    const ps = quotePairs(a, b, links([[[0], [1]], [[2], [2]]]));
+    const a = doc(
+      paras(OPEN, '"First words here," Brinkhorst said.', '"Second words here," Brinkhorst said.'),
+    );
+    const b = doc(
+      paras('"Something new entirely," a skipper said.', OPEN, '"Second words here," Brinkhorst said.'),
+    );
+    const ps = quotePairs(
+      a,
+      b,
+      links([
+        [[0], [1]],
+        [[2], [2]],
+      ]),
+    );
     expect(ps.map((p) => p.relation)).toEqual(['only-a', 'verbatim', 'only-b']);
   });
 

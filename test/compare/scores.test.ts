@@ -77,7 +77,15 @@ describe('relationOf', () => {
       for (const e of steps) {
         const lo = rel({ aInB: c, bInA: c, identical: c, edited: c, entities: e, narrative: e, places: e });
         const up = Math.min(1, c + 0.1);
-        const hi = rel({ aInB: up, bInA: up, identical: up, edited: up, entities: e, narrative: e, places: e });
+        const hi = rel({
+          aInB: up,
+          bInA: up,
+          identical: up,
+          edited: up,
+          entities: e,
+          narrative: e,
+          places: e,
+        });
         expect(order.indexOf(hi)).toBeLessThanOrEqual(order.indexOf(lo));
       }
     }
@@ -155,7 +163,12 @@ describe('overallScore', () => {
 
   it('leaves out dimensions without evidence', () => {
     const base = { aInB: 0.8, bInA: 0.8, narrative: 0.8 };
-    const without = overallScore({ ...base, entities: dim(0, false), places: dim(0, false), time: dim(0, false) });
+    const without = overallScore({
+      ...base,
+      entities: dim(0, false),
+      places: dim(0, false),
+      time: dim(0, false),
+    });
     expect(without).toBeCloseTo(0.8, 3);
     const withZero = overallScore({ ...base, entities: dim(0), places: dim(0, false), time: dim(0, false) });
     expect(withZero).toBeLessThan(without);

@@ -45,7 +45,9 @@ describe('analyze', () => {
   });
 
   it('detects the language when none is given', () => {
-    const d = analyze('Die Regierung in Berlin hat am Donnerstag neue Regeln für den Verkehr beschlossen, sagte ein Sprecher.');
+    const d = analyze(
+      'Die Regierung in Berlin hat am Donnerstag neue Regeln für den Verkehr beschlossen, sagte ein Sprecher.',
+    );
     expect(d.lang).toBe('de');
   });
 

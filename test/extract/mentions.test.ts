@@ -225,3 +225,20 @@ describe('extractMentions: pronouns', () => {
     for (const p of r.pronouns) expect(r.text.slice(p.start, p.end)).toBe(p.text);
   });
 });
+
+describe('extractMentions: regressions', () => {
+  it('does not glue a sentence-opening adverb onto a name', () => {
+    const r = mentionsOf('Helga Marstrand arrived on Monday. Yesterday Marstrand said the vote was fair.');
+    expect(names(r, 'person')).toEqual(['Helga Marstrand']);
+    expect(entity(r, 'Marstrand')?.name).toBe('Helga Marstrand');
+  });
+
+  it('remembers the gender a pronoun gave a person while resolving later pronouns', () => {
+    const r = mentionsOf(
+      'Tobold Quarrington spoke first. He said the deal was fair. Helga Marstrand disagreed. She said he was wrong.',
+    );
+    const last = r.pronouns[r.pronouns.length - 1];
+    expect(last.text).toBe('he');
+    expect(r.entities[last.entity!].name).toBe('Tobold Quarrington');
+  });
+});

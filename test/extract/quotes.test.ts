@@ -201,3 +201,10 @@ describe('extractQuotes: quotation marks', () => {
     expect(r.quotes).toEqual([]);
   });
 });
+
+describe('extractQuotes: regressions', () => {
+  it('an empty pair of quotation marks opens no quote', () => {
+    const r = quotesOf('The sign said "" and nothing else. The word “ ” was blank.');
+    expect(r.quotes).toEqual([]);
+  });
+});
