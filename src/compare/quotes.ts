@@ -148,40 +148,33 @@ export function pairQuotes(da: Doc, db: Doc, links: AlignmentLink[], idx: Entity
       ? { sentences: sents, text: sents.map((s) => doc.sentences[s].text).join(' '), cov }
       : undefined;
   };
-  da.quotes.forEach((qa, i) => {
-    if (usedA.has(i)) return;
-    const partners = new Set<number>();
-    for (const s of qa.sentences) for (const j of partnersOfA.get(s) ?? []) partners.add(j);
-    const ind = indirect(db, partners, sa[i]);
-    const sp = speakerA(qa);
-    const p: QuotePair = ind
-      ? {
-          relation: 'direct-to-indirect',
-          a: ref(da, qa, sp),
-          indirect: { side: 'b', sentences: ind.sentences, text: ind.text },
-          score: Math.round(ind.cov * 1000) / 1000,
-        }
-      : { relation: 'only-a', a: ref(da, qa, sp), score: 0 };
-    if (sp) p.speaker = sp.name;
-    pairs.push(p);
-  });
-  db.quotes.forEach((qb, j) => {
-    if (usedB.has(j)) return;
-    const partners = new Set<number>();
-    for (const s of qb.sentences) for (const i of partnersOfB.get(s) ?? []) partners.add(i);
-    const ind = indirect(da, partners, sb[j]);
-    const sp = speakerB(qb);
-    const p: QuotePair = ind
-      ? {
-          relation: 'indirect-to-direct',
-          b: ref(db, qb, sp),
-          indirect: { side: 'a', sentences: ind.sentences, text: ind.text },
-          score: Math.round(ind.cov * 1000) / 1000,
-        }
-      : { relation: 'only-b', b: ref(db, qb, sp), score: 0 };
-    if (sp) p.speaker = sp.name;
-    pairs.push(p);
-  });
+  // The same treatment for each side's leftovers; only the names of the relations differ.
+  const leftovers = (side: 'a' | 'b') => {
+    const [mine, other] = side === 'a' ? [da, db] : [db, da];
+    const used = side === 'a' ? usedA : usedB;
+    const partnersOf = side === 'a' ? partnersOfA : partnersOfB;
+    const stems = side === 'a' ? sa : sb;
+    const speaker = side === 'a' ? speakerA : speakerB;
+    mine.quotes.forEach((q, k) => {
+      if (used.has(k)) return;
+      const partners = new Set<number>();
+      for (const s of q.sentences) for (const o of partnersOf.get(s) ?? []) partners.add(o);
+      const ind = indirect(other, partners, stems[k]);
+      const sp = speaker(q);
+      const p: QuotePair = ind
+        ? {
+            relation: side === 'a' ? 'direct-to-indirect' : 'indirect-to-direct',
+            indirect: { side: side === 'a' ? 'b' : 'a', sentences: ind.sentences, text: ind.text },
+            score: Math.round(ind.cov * 1000) / 1000,
+          }
+        : { relation: side === 'a' ? 'only-a' : 'only-b', score: 0 };
+      p[side] = ref(mine, q, sp);
+      if (sp) p.speaker = sp.name;
+      pairs.push(p);
+    });
+  };
+  leftovers('a');
+  leftovers('b');
   const pos = (p: QuotePair) =>
     p.a?.start ?? (p.indirect?.side === 'a' ? da.sentences[p.indirect.sentences[0]].start : 1e12);
   pairs.sort((x, y) => pos(x) - pos(y) || (x.b?.start ?? 0) - (y.b?.start ?? 0));
