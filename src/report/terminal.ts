@@ -94,7 +94,7 @@ export function renderTerminal(cmp: Comparison, opts: TerminalOptions = {}): str
   const width = opts.width ?? 100;
   const p = palette(color);
   const out: string[] = [];
-  const name = (s: Comparison['a']) => s.title ?? s.source ?? '';
+  const name = (s: Comparison['a']) => (s.title ?? s.source ?? '') || 'untitled';
   out.push(
     p.dim(
       `a: ${name(cmp.a)} (${cmp.a.sentences.length} sentences, ${cmp.a.words} words, ${cmp.a.lang})   b: ${name(cmp.b)} (${cmp.b.sentences.length} sentences, ${cmp.b.words} words, ${cmp.b.lang})`,
@@ -115,7 +115,11 @@ export function renderTerminal(cmp: Comparison, opts: TerminalOptions = {}): str
         ? 'a is likely derived from b'
         : 'derivation unknown';
   out.push(
-    `  ${dir}${d.direction !== 'unknown' ? ` (confidence ${d.confidence.toFixed(2)})` : ''}: ${d.reasons.join('; ')}`,
+    wrap(
+      `${dir}${d.direction !== 'unknown' ? ` (confidence ${d.confidence.toFixed(2)})` : ''}: ${d.reasons.join('; ')}`,
+      width,
+      '  ',
+    ),
   );
   out.push(`  SemEval estimate ${cmp.scores.semeval.toFixed(2)} (1 = very similar … 4 = very dissimilar)`);
 
@@ -164,7 +168,7 @@ export function renderTerminal(cmp: Comparison, opts: TerminalOptions = {}): str
   const changes = cmp.changes.filter((c) => c.kind !== 'name');
   if (changes.length) {
     out.push('', p.bold('CHANGES IN CORRESPONDING SENTENCES'));
-    for (const c of changes) out.push(`  ${changeLine(c)} ${p.dim(`[${linkRef(c.sentences)}]`)}`);
+    for (const c of changes) out.push(wrap(`${changeLine(c)} [${linkRef(c.sentences)}]`, width, '  '));
   }
   const one = (side: 'a' | 'b') => {
     const idx = side === 'a' ? cmp.onlyA : cmp.onlyB;
