@@ -27,6 +27,16 @@ export const ERROR_CODES = {
   TIMEOUT: { exit: 75, status: 503, message: 'time budget exceeded' },
   /** An unexpected internal failure (a bug). */
   INTERNAL: { exit: 70, status: 500, message: 'internal error' },
+  /** HTTP: the request lacks the server's bearer token, or gives a wrong one. */
+  UNAUTHORIZED: { exit: 77, status: 401, message: 'missing or invalid token' },
+  /** HTTP: no such route, or a shared result that has expired. */
+  NOT_FOUND: { exit: 66, status: 404, message: 'not found' },
+  /** HTTP: the route exists but not with this method. */
+  METHOD_NOT_ALLOWED: { exit: 64, status: 405, message: 'method not allowed' },
+  /** HTTP: the request body is not `application/json`. */
+  UNSUPPORTED_MEDIA_TYPE: { exit: 65, status: 415, message: 'unsupported media type' },
+  /** HTTP: every comparison slot is busy and the queue is full; retry later. */
+  SERVER_BUSY: { exit: 75, status: 503, message: 'server busy' },
 } as const;
 
 /** A stable error code from {@link ERROR_CODES}. */

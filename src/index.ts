@@ -27,7 +27,21 @@ export { ERROR_CODES, type ErrorCode, StorydiffError } from './errors.js';
 export type * from './extract/types.js';
 export { articleFromInput, loadArticle } from './ingest/article.js';
 export { htmlToArticle } from './ingest/html.js';
-export { renderJson, renderMarkdown, renderTerminal, type TerminalOptions } from './report/index.js';
+export {
+  type HtmlOptions,
+  renderHtml,
+  renderJson,
+  renderMarkdown,
+  renderTerminal,
+  type TerminalOptions,
+} from './report/index.js';
+export {
+  createServer,
+  type RunningServer,
+  type ServerOptions,
+  type StorydiffApp,
+  startServer,
+} from './server/index.js';
 export { detectLanguage, loadLanguageDetector } from './text/lang.js';
 export type * from './text/types.js';
 export { VERSION } from './version.js';

@@ -7,17 +7,19 @@ import type { Article } from '../doc/types.js';
 import { StorydiffError, toStorydiffError } from '../errors.js';
 import { loadArticle } from '../ingest/article.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read.js';
+import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
 import { detectLanguage, isLanguageDetectorLoaded, loadLanguageDetector } from '../text/lang.js';
 import { VERSION } from '../version.js';
+import { serveCommand } from './serve.js';
 
 /** Schema of the error records written in batch mode. */
 export const ERROR_RECORD_SCHEMA = 'storydiff/error@1';
 
 interface CompareFlags {
-  format: 'terminal' | 'json' | 'md';
+  format: 'terminal' | 'json' | 'md' | 'html';
   output?: string;
   pairs?: string;
   titleA?: string;
@@ -66,6 +68,7 @@ function useColor(flags: CompareFlags, toFile: boolean): boolean {
 function render(cmp: Comparison, flags: CompareFlags, toFile: boolean): string {
   if (flags.format === 'json') return `${renderJson(cmp)}\n`;
   if (flags.format === 'md') return renderMarkdown(cmp);
+  if (flags.format === 'html') return renderHtml(cmp);
   return renderTerminal(cmp, { color: useColor(flags, toFile), alignment: flags.alignment });
 }
 
@@ -160,7 +163,7 @@ export function program(): Command {
     .argument('[b]', 'the second version')
     .addOption(
       new Option('-f, --format <format>', 'output format')
-        .choices(['terminal', 'json', 'md'])
+        .choices(['terminal', 'json', 'md', 'html'])
         .default('terminal'),
     )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -196,7 +199,7 @@ export function program(): Command {
         if (flags.format !== 'json' && flags.format !== 'terminal') {
           throw new StorydiffError(
             'USAGE',
-            '--pairs writes JSON lines; --format md is not available in batch mode',
+            `--pairs writes JSON lines; --format ${flags.format} is not available in batch mode`,
           );
         }
         const ok = await compareBatch(flags.pairs, flags);
@@ -210,6 +213,7 @@ export function program(): Command {
         );
       await comparePair(a, b, flags);
     });
+  prog.addCommand(serveCommand());
   return prog;
 }
 

@@ -1,0 +1,88 @@
+import { Command } from 'commander';
+import { StorydiffError } from '../errors.js';
+
+interface ServeFlags {
+  host: string;
+  port: number;
+  token?: string;
+  maxBodyBytes?: number;
+  maxConcurrent?: number;
+  maxQueue?: number;
+  timeBudget?: number;
+}
+
+const integer = (flag: string) => (v: string) => {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) {
+    throw new StorydiffError('USAGE', `${flag} must be a whole number, got "${v}"`);
+  }
+  return n;
+};
+
+/**
+ * The `storydiff serve` command: parses its flags, starts the HTTP server, prints its URL and
+ * runs until SIGINT or SIGTERM, then stops cleanly. The server itself lives in `src/server/`,
+ * loaded only when the command runs so other commands do not pay for it.
+ *
+ * @example
+ * ```ts
+ * program.addCommand(serveCommand()); // storydiff serve --port 0
+ * ```
+ */
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('serve the web page and HTTP API (see docs/API.md)')
+    .option('--host <address>', 'address to listen on; other than loopback needs a token', '127.0.0.1')
+    .option('--port <n>', 'port to listen on (0: any free port)', integer('--port'), 8080)
+    .option('--token <token>', 'bearer token required on the API (default: $STORYDIFF_TOKEN)')
+    .option(
+      '--max-body-bytes <n>',
+      'largest request body in bytes (default 2 MiB)',
+      integer('--max-body-bytes'),
+    )
+    .option(
+      '--max-concurrent <n>',
+      'comparisons running at once (default: CPU cores)',
+      integer('--max-concurrent'),
+    )
+    .option('--max-queue <n>', 'requests waiting before 503 (default 16)', integer('--max-queue'))
+    .option('--time-budget <ms>', 'time budget of one comparison (default 10000)', integer('--time-budget'))
+    .action(async (flags: ServeFlags) => {
+      const { startServer } = await import('../server/index.js');
+      // Listen for signals before printing the URL: whoever reads it may signal at once.
+      let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
+      const signalled = new Promise<NodeJS.Signals>((resolve) => {
+        onSignal = resolve;
+      });
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      let server: Awaited<ReturnType<typeof startServer>>;
+      try {
+        server = await startServer({
+          host: flags.host,
+          port: flags.port,
+          token: flags.token ?? process.env.STORYDIFF_TOKEN,
+          maxBodyBytes: flags.maxBodyBytes,
+          maxConcurrent: flags.maxConcurrent,
+          maxQueue: flags.maxQueue,
+          timeBudgetMs: flags.timeBudget,
+        });
+      } catch (err) {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        throw err;
+      }
+      process.stdout.write(`storydiff: serving on ${server.url} (Ctrl+C to stop)\n`);
+      const signal = await signalled;
+      process.stderr.write(`storydiff: ${signal}, stopping\n`);
+      // A second signal means "now": do not wait for requests in flight.
+      const now = () => process.exit(130);
+      process.once('SIGINT', now);
+      process.once('SIGTERM', now);
+      await server.close();
+      process.off('SIGINT', now);
+      process.off('SIGTERM', now);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    });
+}

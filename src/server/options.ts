@@ -1,0 +1,124 @@
+import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
+import { StorydiffError } from '../errors.js';
+
+/** Options of {@link createServer} and {@link startServer}. Every field has a default. */
+export interface ServerOptions {
+  /** Address to listen on. Default `127.0.0.1`. Anything but loopback needs a `token`. */
+  host?: string;
+  /** Port to listen on; 0 picks any free port. Default 8080. */
+  port?: number;
+  /** Bearer token required on `/api/v1/*` (except health). Default: none (loopback only). */
+  token?: string;
+  /** Largest request body, in bytes. Default 2 MiB. */
+  maxBodyBytes?: number;
+  /** Largest `text` or `html` of one side, in characters. Default 500,000. */
+  maxArticleChars?: number;
+  /** Wall-clock budget of one comparison once a worker runs it, in ms. Default 10,000. */
+  timeBudgetMs?: number;
+  /** Comparisons running at once (one worker thread each). Default: the number of CPU cores. */
+  maxConcurrent?: number;
+  /** Requests waiting for a worker before new ones are turned away (503). Default 16. */
+  maxQueue?: number;
+  /** How long a shared report (`/r/<id>`) is kept, in ms. Default 1 hour. */
+  resultTtlMs?: number;
+  /** Most shared reports kept; the least recently used goes first. Default 100. */
+  maxResults?: number;
+  /** Most memory the shared reports may take, in bytes (approximate). Default 128 MiB. */
+  maxResultBytes?: number;
+  /** Where the server writes one line per internal error. Default: stderr. */
+  log?: (line: string) => void;
+}
+
+/** {@link ServerOptions} with every default filled in and checked. */
+export type ResolvedOptions = Required<Omit<ServerOptions, 'token'>> & { token?: string };
+
+/** The defaults, except `maxConcurrent`, which depends on the machine. */
+export const SERVER_DEFAULTS = {
+  host: '127.0.0.1',
+  port: 8080,
+  maxBodyBytes: 2 * 1024 * 1024,
+  maxArticleChars: 500_000,
+  timeBudgetMs: 10_000,
+  maxQueue: 16,
+  resultTtlMs: 60 * 60 * 1000,
+  maxResults: 100,
+  maxResultBytes: 128 * 1024 * 1024,
+} as const;
+
+/**
+ * True for addresses only this machine can reach: 127.0.0.0/8, ::1 (also IPv4-mapped) and
+ * `localhost`. Everything else, including `0.0.0.0` and `::`, is reachable from outside.
+ *
+ * @example
+ * ```ts
+ * isLoopback('127.0.0.1'); // true
+ * isLoopback('0.0.0.0'); // false
+ * ```
+ */
+export function isLoopback(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  if (h === 'localhost') return true;
+  const v4 = h.startsWith('::ffff:') ? h.slice(7) : h;
+  if (isIP(v4) === 4) return v4.startsWith('127.');
+  if (isIP(h) !== 6) return false;
+  // The URL parser writes IPv6 in its shortest form, so 0:0:0:0:0:0:0:1 and ::ffff:7f00:1 compare.
+  const short = new URL(`http://[${h}]/`).hostname;
+  return short === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(short);
+}
+
+function positiveInt(name: string, v: number | undefined, dflt: number, opts: { zero?: boolean } = {}) {
+  if (v === undefined) return dflt;
+  const min = opts.zero ? 0 : 1;
+  if (!Number.isSafeInteger(v) || v < min) {
+    throw new StorydiffError('USAGE', `${name} must be an integer ≥ ${min}, got ${String(v)}`);
+  }
+  return v;
+}
+
+/**
+ * Fills in defaults and checks every option; a bad option or a public address without a token
+ * is a `USAGE` error, so the CLI exits with 64 and a clear message.
+ *
+ * @example
+ * ```ts
+ * resolveOptions({ port: 0 }).maxQueue; // 16
+ * resolveOptions({ host: '0.0.0.0' }); // throws USAGE: a token is required
+ * ```
+ */
+export function resolveOptions(opts: ServerOptions = {}): ResolvedOptions {
+  const host = (opts.host ?? SERVER_DEFAULTS.host).trim();
+  if (!host) throw new StorydiffError('USAGE', 'host must not be empty');
+  const port = positiveInt('port', opts.port, SERVER_DEFAULTS.port, { zero: true });
+  if (port > 65535) throw new StorydiffError('USAGE', `port must be at most 65535, got ${port}`);
+  const token = opts.token === undefined || opts.token === '' ? undefined : opts.token;
+  // The token travels in a header: refuse what a header cannot carry rather than never matching.
+  if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
+    throw new StorydiffError('USAGE', 'the token must be printable ASCII without spaces');
+  }
+  if (!token && !isLoopback(host)) {
+    throw new StorydiffError(
+      'USAGE',
+      `refusing to listen on ${host} without a token: anyone who can reach it could use the server; ` +
+        'give --token (or set STORYDIFF_TOKEN), or listen on 127.0.0.1',
+    );
+  }
+  return {
+    host,
+    port,
+    token,
+    maxBodyBytes: positiveInt('maxBodyBytes', opts.maxBodyBytes, SERVER_DEFAULTS.maxBodyBytes),
+    maxArticleChars: positiveInt('maxArticleChars', opts.maxArticleChars, SERVER_DEFAULTS.maxArticleChars),
+    timeBudgetMs: positiveInt('timeBudgetMs', opts.timeBudgetMs, SERVER_DEFAULTS.timeBudgetMs),
+    // The work is CPU-bound: more threads than cores only makes each comparison slower.
+    maxConcurrent: positiveInt('maxConcurrent', opts.maxConcurrent, availableParallelism()),
+    maxQueue: positiveInt('maxQueue', opts.maxQueue, SERVER_DEFAULTS.maxQueue, { zero: true }),
+    resultTtlMs: positiveInt('resultTtlMs', opts.resultTtlMs, SERVER_DEFAULTS.resultTtlMs),
+    maxResults: positiveInt('maxResults', opts.maxResults, SERVER_DEFAULTS.maxResults),
+    maxResultBytes: positiveInt('maxResultBytes', opts.maxResultBytes, SERVER_DEFAULTS.maxResultBytes),
+    log: opts.log ?? ((line: string) => process.stderr.write(`${line}\n`)),
+  };
+}
