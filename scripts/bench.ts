@@ -1,16 +1,29 @@
 /**
  * storydiff benchmark.
  *
- *   npm run bench [-- --examples DIR] [--data DIR] [--quick] [--json FILE]
+ *   npm run bench [-- --examples DIR] [--data DIR] [--quick] [--json FILE] [--no-api | --only api]
  *
  * Measures warm latency of `compare` on the Berlin example (read at run time) and on a synthetic
  * 5,000-word pair generated here from a seed, next to jsdiff's diffWords; cold CLI time; peak
- * memory; and batch throughput of `storydiff compare --pairs`.
+ * memory; batch throughput of `storydiff compare --pairs`; and the HTTP API under load (the built
+ * `storydiff serve` in a child process, driven by autocannon; `--no-api` skips it, `--only api`
+ * runs nothing else).
  */
 
-import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism, cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -34,7 +47,8 @@ const { analyze, compare } = lib;
 const SCHEMA = 'storydiff/bench@1';
 const SEED = 5000;
 const TARGETS = { berlinMs: 10, bigMs: 300, cliMs: 1000 };
-const USAGE = 'usage: npm run bench -- [--examples DIR] [--data DIR] [--quick] [--json FILE]';
+const USAGE =
+  'usage: npm run bench -- [--examples DIR] [--data DIR] [--quick] [--json FILE] [--no-api | --only api]';
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2),
@@ -43,12 +57,22 @@ const { values: args } = parseArgs({
     data: { type: 'string' },
     quick: { type: 'boolean' },
     json: { type: 'string' },
+    'no-api': { type: 'boolean' },
+    only: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (args.help) {
   console.log(USAGE);
   process.exit(0);
+}
+if (args.only !== undefined && args.only !== 'api') {
+  console.error(`--only: the only section that can run alone is "api"\n${USAGE}`);
+  process.exit(64);
+}
+if (args.only === 'api' && args['no-api']) {
+  console.error(`--only api and --no-api contradict each other\n${USAGE}`);
+  process.exit(64);
 }
 const quick = args.quick === true;
 const CLI = fileURLToPath(new URL('../bin/storydiff', import.meta.url));
@@ -137,6 +161,12 @@ console.log('storydiff bench' + (quick ? ' (quick)' : ''));
 console.log(`\n  CPU     ${machine.cpu} (${machine.cores} logical cores)`);
 console.log(`  memory  ${machine.memoryGiB.toFixed(1)} GiB`);
 console.log(`  node    ${machine.node} (${machine.os})\n`);
+
+if (args.only === 'api') {
+  await apiBench();
+  finish();
+  process.exit(0);
+}
 
 // ── Berlin example ──────────────────────────────────────────────────────────────────────────
 
@@ -383,10 +413,323 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 
-results.maxRSSKiB = process.resourceUsage().maxRSS;
-results.notes = notes;
-if (notes.length) console.log(`\n${notes.map((n) => `  note: ${n}`).join('\n')}`);
-if (args.json) {
-  writeFileSync(args.json, `${JSON.stringify(jsonSafe(results), null, 2)}\n`);
-  console.log(`\n  figures written to ${args.json}`);
+if (args['no-api']) notes.push('API skipped (--no-api)');
+else await apiBench();
+finish();
+
+/** Notes and the JSON file, once every section has run. */
+function finish(): void {
+  results.maxRSSKiB = process.resourceUsage().maxRSS;
+  results.notes = notes;
+  if (notes.length) console.log(`\n${notes.map((n) => `  note: ${n}`).join('\n')}`);
+  if (args.json) {
+    writeFileSync(args.json, `${JSON.stringify(jsonSafe(results), null, 2)}\n`);
+    console.log(`\n  figures written to ${args.json}`);
+  }
+}
+
+// ── HTTP API under load ─────────────────────────────────────────────────────────────────────
+//
+// Function declarations only: `--only api` calls apiBench() from the top of the file, before the
+// module's later constants exist.
+
+/** The part of autocannon's options used here (the package ships no types). */
+interface CannonOptions {
+  url: string;
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string;
+  connections: number;
+  duration: number;
+  timeout?: number;
+}
+
+/** The part of autocannon's result used here. Latencies in ms; requests per second. */
+interface CannonResult {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  resets: number;
+  '2xx': number;
+  statusCodeStats: Record<string, { count: number }>;
+  latency: { mean: number; p50: number; p90: number; p99: number; max: number };
+  requests: { average: number; total: number; sent: number };
+}
+
+type Cannon = (opts: CannonOptions) => Promise<CannonResult>;
+
+/** VmRSS and VmHWM (peak) of a process in KiB, from /proc (Linux only). */
+function procMemory(pid: number): { rssKiB?: number; peakKiB?: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (key: string) => {
+      const m = new RegExp(`^${key}:\\s*(\\d+)\\s*kB`, 'm').exec(status);
+      return m ? Number(m[1]) : undefined;
+    };
+    return { rssKiB: kib('VmRSS'), peakKiB: kib('VmHWM') };
+  } catch {
+    return {};
+  }
+}
+
+/** Newest modification time (ms) of the .ts files under a directory. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const f of readdirSync(dir, { recursive: true }) as string[]) {
+    if (f.endsWith('.ts')) newest = Math.max(newest, statSync(join(dir, f)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Starts `node bin/storydiff serve …` and resolves with its URL once it prints it. */
+function startServe(argv: string[]): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env };
+    delete env.STORYDIFF_TOKEN;
+    const child = spawn(process.execPath, [CLI, 'serve', ...argv], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`storydiff serve printed no URL within 30 s: ${err.trim()}`));
+    }, 30_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /serving on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1] });
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`storydiff serve exited (${signal ?? code}) before listening: ${err.trim()}`));
+    });
+  });
+}
+
+/** SIGTERM, then SIGKILL after 10 s; resolves with the exit code (or signal). */
+function stopServe(child: ChildProcess): Promise<number | string | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null)
+      return resolve(child.exitCode ?? child.signalCode);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(code ?? signal);
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * The HTTP API under load: the built server in a child process on 127.0.0.1 (port 0), a realistic
+ * pair (the port fixture articles) POSTed to /api/v1/compare by autocannon with 50 connections for
+ * 30 s (5 s with --quick), then a second, shorter round to see whether the server's memory keeps
+ * growing. Reports requests/s, p50 and p99 latency, non-2xx answers and errors, and the RSS of the
+ * server process (worker threads included) before and after each round.
+ */
+async function apiBench(): Promise<void> {
+  const connections = 50;
+  const rounds = quick ? [5, 3] : [30, 10];
+  // Every connection keeps one request in flight: with the default queue (16) and one worker per
+  // core, 50 connections overflow the queue and get 503 SERVER_BUSY, which is the server doing
+  // its job, not what this section measures. 64 lets every connection wait its turn.
+  const maxQueue = 64;
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  const worker = join(root, 'dist/server/worker.js');
+  console.log('');
+  if (!existsSync(CLI) || !existsSync(worker)) {
+    const why = existsSync(CLI) ? 'dist/ is not built: run `npm run build` first' : 'bin/storydiff not found';
+    console.log(`  skipped: API (${why})`);
+    notes.push(`API skipped: ${why}`);
+    results.api = { skipped: why };
+    return;
+  }
+  if (newestSource(join(root, 'src')) > statSync(worker).mtimeMs)
+    notes.push('API: src/ is newer than dist/; the server measured is the last build (`npm run build`)');
+
+  const stories = join(root, 'test/fixtures/stories');
+  const a = readFileSync(join(stories, 'port-wire.txt'), 'utf8');
+  const b = readFileSync(join(stories, 'port-retold.txt'), 'utf8');
+  const body = JSON.stringify({
+    a: { text: a, source: 'port-wire.txt' },
+    b: { text: b, source: 'port-retold.txt' },
+  });
+  const headers = { 'Content-Type': 'application/json' };
+  const serveArgs = ['--host', '127.0.0.1', '--port', '0', '--max-queue', String(maxQueue)];
+  const out: Record<string, unknown> = {
+    endpoint: 'POST /api/v1/compare',
+    pair: {
+      a: 'port-wire.txt',
+      b: 'port-retold.txt',
+      words: [wordCount(a), wordCount(b)],
+      bodyBytes: Buffer.byteLength(body),
+    },
+    connections,
+    server: `storydiff serve ${serveArgs.join(' ')}`,
+    maxQueue,
+    maxConcurrent: availableParallelism(),
+  };
+  results.api = out;
+
+  let server: { child: ChildProcess; url: string } | undefined;
+  try {
+    const cannon = createRequire(import.meta.url)('autocannon') as Cannon;
+    server = await startServe(serveArgs);
+    const pid = server.child.pid!;
+    const api = `${server.url}api/v1/compare`;
+    const start = procMemory(pid);
+
+    // One answer checked by hand, then 3 s of warm-up at low concurrency (not reported): every
+    // worker thread loads the library and the language detector, and its JIT settles, so the
+    // rounds measure a warm server rather than its first seconds.
+    const res = await fetch(api, { method: 'POST', headers, body });
+    const first = (await res.json()) as { schema?: string; alignment?: unknown[] };
+    if (res.status !== 200 || first.schema !== 'storydiff/comparison@1')
+      throw new Error(`POST /api/v1/compare answered ${res.status}: ${JSON.stringify(first).slice(0, 200)}`);
+    const warm = await cannon({
+      url: api,
+      method: 'POST',
+      headers,
+      body,
+      connections: 2 * availableParallelism(),
+      duration: 3,
+      timeout: 30,
+    });
+    if (warm.non2xx || warm.errors)
+      throw new Error(`warm-up: ${warm.non2xx} non-2xx answers, ${warm.errors} errors`);
+    out.warmUp = { seconds: 3, connections: 2 * availableParallelism(), requests: warm.requests.total };
+    await new Promise((r) => setTimeout(r, 500));
+    const before = procMemory(pid);
+
+    const rows: string[][] = [];
+    const done: Record<string, unknown>[] = [];
+    for (const [i, seconds] of rounds.entries()) {
+      const r = await cannon({
+        url: api,
+        method: 'POST',
+        headers,
+        body,
+        connections,
+        duration: seconds,
+        timeout: 30,
+      });
+      await new Promise((res) => setTimeout(res, 500));
+      const mem = procMemory(pid);
+      const codes = Object.entries(r.statusCodeStats)
+        .map(([code, { count }]) => `${code}×${count}`)
+        .join(' ');
+      done.push({
+        round: i + 1,
+        seconds,
+        requests: r.requests.total,
+        ok2xx: r['2xx'],
+        requestsPerSecond: r.requests.average,
+        latencyMs: {
+          mean: r.latency.mean,
+          p50: r.latency.p50,
+          p90: r.latency.p90,
+          p99: r.latency.p99,
+          max: r.latency.max,
+        },
+        non2xx: r.non2xx,
+        errors: r.errors,
+        timeouts: r.timeouts,
+        resets: r.resets,
+        statusCodes: codes,
+        rssAfterKiB: mem.rssKiB ?? null,
+        peakRSSKiB: mem.peakKiB ?? null,
+      });
+      rows.push([
+        String(i + 1),
+        `${seconds} s`,
+        String(r.requests.total),
+        r.requests.average.toFixed(1),
+        ms(r.latency.p50),
+        ms(r.latency.p99),
+        String(r.non2xx),
+        `${r.errors}${r.timeouts ? ` (${r.timeouts} timeouts)` : ''}`,
+        mib(mem.rssKiB),
+        codes,
+      ]);
+    }
+    const peak = procMemory(pid).peakKiB;
+    const code = await stopServe(server.child);
+    server = undefined;
+
+    const bad = done.reduce((n, d) => n + (d.non2xx as number) + (d.errors as number), 0);
+    const after1 = done[0].rssAfterKiB as number | null;
+    const after2 = done[1].rssAfterKiB as number | null;
+    const peak1 = (done[0].peakRSSKiB as number | null) ?? 0;
+    // Bounded: the second round ends no higher than round 1's end plus 10% (at least 32 MiB of
+    // slack for the garbage collector), or than round 1's peak if that is higher. A server that
+    // keeps what it served grows past both.
+    const limit = after1 !== null ? Math.max(after1 + Math.max(0.1 * after1, 32 * 1024), peak1) : undefined;
+    const bounded = limit !== undefined && after2 !== null ? after2 <= limit : undefined;
+    Object.assign(out, {
+      rounds: done,
+      rssStartKiB: start.rssKiB ?? null,
+      rssBeforeKiB: before.rssKiB ?? null,
+      rssAfterKiB: after1,
+      rssAfterSecondKiB: after2,
+      peakRSSKiB: peak ?? null,
+      rssLimitSecondKiB: limit ?? null,
+      rssSource: before.rssKiB !== undefined ? '/proc/<pid>/status VmRSS' : 'unavailable',
+      exitCode: code,
+      ok: { noErrors: bad === 0, memoryBounded: bounded ?? null },
+    });
+
+    const [aw, bw] = [wordCount(a), wordCount(b)];
+    console.log(
+      `  HTTP API: POST /api/v1/compare, port-wire.txt vs port-retold.txt (${aw}+${bw} words, ${Buffer.byteLength(body)} bytes), ${connections} connections`,
+    );
+    console.log(
+      `  server: node bin/storydiff serve ${serveArgs.join(' ')} (pid ${pid}, ${availableParallelism()} worker threads)`,
+    );
+    console.log(
+      `  --max-queue ${maxQueue}: the default queue (16) would answer 503 SERVER_BUSY to ${connections} connections`,
+    );
+    console.log(
+      `  warm-up (not counted): 3 s, ${2 * availableParallelism()} connections, ${warm.requests.total} requests\n`,
+    );
+    console.log(
+      table(
+        ['round', 'duration', 'requests', 'req/s', 'p50', 'p99', 'non-2xx', 'errors', 'RSS after', 'status'],
+        rows,
+        {
+          align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+        },
+      ),
+    );
+    const delta = after1 !== null && after2 !== null ? after2 - after1 : undefined;
+    console.log(
+      `\n  server RSS: ${mib(start.rssKiB)} at start, ${mib(before.rssKiB)} warm before load, ${mib(after1)} after round 1, ${mib(after2)} after round 2 (peak ${mib(peak)})`,
+    );
+    console.log(`  ${mark(bad === 0)} non-2xx + errors = ${bad}`);
+    console.log(
+      bounded === undefined
+        ? '  memory: not measured (no /proc)'
+        : `  ${mark(bounded)} memory bounded: round 2 changed RSS by ${delta! >= 0 ? '+' : ''}${(delta! / 1024).toFixed(0)} MiB, ending at ${mib(after2)} (limit ${mib(limit)}: round 1's end + max(10%, 32 MiB), or its peak ${mib(peak1)} if higher)`,
+    );
+    if (code !== 0) notes.push(`API: the server exited with ${code} on SIGTERM`);
+  } catch (err) {
+    console.log(`  API: failed: ${errorMessage(err)}`);
+    notes.push(`API failed: ${errorMessage(err)}`);
+    out.error = errorMessage(err);
+    out.ok = { noErrors: false, memoryBounded: null };
+  } finally {
+    if (server) await stopServe(server.child);
+  }
 }
