@@ -18,11 +18,34 @@ export {
   semevalEstimate,
   semevalFeatures,
 } from './compare/calibrate.js';
-export { type CompareOptions, compare, compareWithEncoder, sentenceSimilarity } from './compare/compare.js';
+export {
+  type CompareOptions,
+  compare,
+  compareWithEncoder,
+  sentenceSimilarity,
+  sentenceSimilarityWith,
+} from './compare/compare.js';
 export * from './compare/types.js';
 export { type AnalyzeOptions, analyze } from './doc/analyze.js';
 export * from './doc/types.js';
-export { cachedEncoder, cosine, type Encoder, type PairEmbeddings } from './embed/encoder.js';
+export {
+  ANCHOR_ENCODER,
+  type AnchorSignals,
+  anchorEmbeddings,
+  anchorSignals,
+  sentenceAnchors,
+} from './embed/anchors.js';
+export {
+  cachedEncoder,
+  cosine,
+  DEFAULT_ENCODER_WEIGHT,
+  type Encoder,
+  type PairEmbeddings,
+} from './embed/encoder.js';
+export { type CreateEncoderOptions, createEncoder, ENCODER_SPECS } from './embed/registry.js';
+export { type StaticEncoder, staticEncoder } from './embed/static.js';
+export { KNOWN_MODELS, type TransformersOptions, transformersEncoder } from './embed/transformers.js';
+export { useLiteEncoder } from './embed/use-lite.js';
 export { ERROR_CODES, type ErrorCode, StorydiffError } from './errors.js';
 export type * from './extract/types.js';
 export { articleFromInput, loadArticle } from './ingest/article.js';

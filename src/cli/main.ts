@@ -1,9 +1,11 @@
 import { once } from 'node:events';
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { compare } from '../compare/compare.js';
+import { compare, compareWithEncoder } from '../compare/compare.js';
 import type { Comparison } from '../compare/types.js';
 import type { Article } from '../doc/types.js';
+import type { Encoder } from '../embed/encoder.js';
+import { createEncoder } from '../embed/registry.js';
 import { StorydiffError, toStorydiffError } from '../errors.js';
 import { loadArticle } from '../ingest/article.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read.js';
@@ -33,7 +35,21 @@ interface CompareFlags {
   maxBytes: number;
   alignment: boolean;
   color?: boolean;
+  encoder: string;
+  offline?: boolean;
 }
+
+/** The sentence encoder the flags name (null: lexical), created once per spec and process. */
+const encoders = new Map<string, Promise<Encoder | null>>();
+const encoderFor = (flags: CompareFlags) => {
+  const key = `${flags.encoder}\u0000${!!flags.offline}`;
+  if (!encoders.has(key)) encoders.set(key, createEncoder(flags.encoder, { offline: flags.offline }));
+  return encoders.get(key)!;
+};
+const compareWith = async (a: Article, b: Article, flags: CompareFlags, id?: string | number) => {
+  const enc = await encoderFor(flags);
+  return enc ? compareWithEncoder(a, b, enc, { id }) : compare(a, b, { id });
+};
 
 /**
  * An error writing the report (`-o` into a missing folder, onto a directory, without permission). It is
@@ -85,7 +101,7 @@ async function comparePair(a: string, b: string, flags: CompareFlags): Promise<v
     });
   const [da, db] = await Promise.all([load(a, 'a'), load(b, 'b')]);
   await languageDetector(da, db);
-  const cmp = compare(da, db);
+  const cmp = await compareWith(da, db, flags);
   const text = render(cmp, flags, !!flags.output);
   if (flags.output) {
     try {
@@ -99,6 +115,8 @@ async function comparePair(a: string, b: string, flags: CompareFlags): Promise<v
 /** Batch mode: one JSON comparison (or error record) per input line, in order. */
 async function compareBatch(path: string, flags: CompareFlags): Promise<boolean> {
   const { readPairs } = await import('../ingest/pairs.js');
+  // A missing model fails the run once, before any line, not on every line.
+  await encoderFor(flags);
   let out: NodeJS.WritableStream = process.stdout;
   // A write stream reports a bad path with an 'error' event; with no listener that kills the process.
   let outErr: unknown;
@@ -131,7 +149,7 @@ async function compareBatch(path: string, flags: CompareFlags): Promise<boolean>
       const a: Article = lang && !rec.a!.lang ? { ...rec.a!, lang } : rec.a!;
       const b: Article = lang && !rec.b!.lang ? { ...rec.b!, lang } : rec.b!;
       await languageDetector(a, b);
-      line = renderJson(compare(a, b, { id: rec.id }), { pretty: false });
+      line = renderJson(await compareWith(a, b, flags, rec.id), { pretty: false });
     } catch (err) {
       failed++;
       const e = toStorydiffError(err, `${path} line ${rec.line}`);
@@ -188,6 +206,12 @@ export function program(): Command {
       DEFAULT_MAX_BYTES,
     )
     .option('--no-alignment', 'terminal format: leave out the aligned text')
+    .option(
+      '--encoder <spec>',
+      'sentence encoder: lexical, static, static:<file>, use-lite, hf:<model id or folder>',
+      'lexical',
+    )
+    .option('--offline', 'never download a model (hf: models must be in the cache or a folder)')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .action(async (a: string | undefined, b: string | undefined, flags: CompareFlags) => {

@@ -38,3 +38,19 @@ describe('encoder helpers', () => {
     expect(enc.name).toBe('letters@1');
   });
 });
+
+describe('cachedEncoder limits', () => {
+  it('evicts the oldest entries first when full', async () => {
+    const calls: string[][] = [];
+    const enc = cachedEncoder(letters(calls), 2);
+    await enc.encode(['a', 'b']);
+    await enc.encode(['c']); // evicts 'a'
+    await enc.encode(['b', 'c', 'a']);
+    expect(calls).toEqual([['a', 'b'], ['c'], ['a']]);
+  });
+
+  it('keeps the inner encoder languages', () => {
+    const inner: Encoder = { ...letters([]), languages: ['en'] };
+    expect(cachedEncoder(inner).languages).toEqual(['en']);
+  });
+});

@@ -1,0 +1,69 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+const BIN = join(ROOT, 'bin/storydiff');
+const WIRE = join(ROOT, 'test/fixtures/stories/port-wire.txt');
+const RETOLD = join(ROOT, 'test/fixtures/stories/port-retold.txt');
+
+function newestMtime(dir: string): number {
+  let max = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) max = Math.max(max, newestMtime(p));
+    else if (e.name.endsWith('.ts')) max = Math.max(max, statSync(p).mtimeMs);
+  }
+  return max;
+}
+
+beforeAll(() => {
+  // bin/storydiff loads dist/: rebuild it when it is missing or older than the sources.
+  const built = join(ROOT, 'dist/cli/main.js');
+  if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(join(ROOT, 'src'))) {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
+  }
+});
+
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, STORYDIFF_CACHE_DIR: mkdtempSync(join(tmpdir(), 'storydiff-cache-')) },
+  });
+
+describe('storydiff compare --encoder', () => {
+  it('records the static encoder in the JSON output', () => {
+    const r = run('compare', WIRE, RETOLD, '--lang', 'en', '--encoder', 'static', '--format', 'json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).encoder).toMatch(/^static:use-lite-static-en-256@[0-9a-f]{12}$/);
+  });
+
+  it('stays lexical by default', () => {
+    const r = run('compare', WIRE, RETOLD, '--lang', 'en', '--format', 'json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).encoder).toBe('lexical');
+  });
+
+  it('--offline refuses a hub model that is not cached, with exit code 69 and how to provide it', () => {
+    const r = run('compare', WIRE, RETOLD, '--encoder', 'hf:Xenova/multilingual-e5-small', '--offline');
+    expect(r.status).toBe(69);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /Xenova\/multilingual-e5-small is not in the model cache .* offline mode forbids downloading it/,
+    );
+    expect(r.stderr).toContain('--encoder hf:/path/to/model');
+  });
+
+  it('refuses an unknown encoder as a usage error', () => {
+    const r = run('compare', WIRE, RETOLD, '--encoder', 'word2vec');
+    expect(r.status).toBe(64);
+    expect(r.stderr).toContain("unknown encoder 'word2vec'");
+  });
+});
