@@ -5,7 +5,7 @@ import { compare, compareWithEncoder } from '../compare/compare.js';
 import type { Comparison } from '../compare/types.js';
 import type { Article } from '../doc/types.js';
 import type { Encoder } from '../embed/encoder.js';
-import { createEncoder } from '../embed/registry.js';
+import { createEncoder, DEFAULT_ENCODER } from '../embed/registry.js';
 import { StorydiffError, toStorydiffError } from '../errors.js';
 import { loadArticle } from '../ingest/article.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read.js';
@@ -209,7 +209,7 @@ export function program(): Command {
     .option(
       '--encoder <spec>',
       'sentence encoder: lexical, static, static:<file>, use-lite, hf:<model id or folder>',
-      'lexical',
+      DEFAULT_ENCODER,
     )
     .option('--offline', 'never download a model (hf: models must be in the cache or a folder)')
     .option('--color', 'force colour')

@@ -47,6 +47,7 @@ const BASE_FEATURES = [
   'crossNames',
   'crossNumbers',
   'crossGrams',
+  'crossAnchors',
 ] as const;
 
 /** Names of the features {@link semevalFeatures} returns, in order. */
@@ -101,6 +102,7 @@ function baseFeatures(cmp: Comparison): number[] {
     cross * s.signals.namesMax,
     cross * s.signals.numbers,
     cross * s.signals.grams,
+    cross * ((d.narrative.score + s.signals.anchors) / 2),
   ];
 }
 

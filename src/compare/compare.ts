@@ -1,5 +1,6 @@
 import { type AnalyzeOptions, analyze } from '../doc/analyze.js';
 import type { Article, Doc } from '../doc/types.js';
+import { anchorEmbeddings, anchorSignals } from '../embed/anchors.js';
 import { cosine, DEFAULT_ENCODER_WEIGHT, type Encoder, type PairEmbeddings } from '../embed/encoder.js';
 import { StorydiffError } from '../errors.js';
 import { VERSION } from '../version.js';
@@ -140,7 +141,10 @@ export function compare(
   }
   const f = pairFeatures(da, db);
   const m = simMatrix(f);
-  if (options.embeddings) blendEmbeddings(m, options.embeddings);
+  // Across languages without an encoder, language-independent anchors (numbers, dates, names by
+  // sound, quoted strings, positions) stand in for one.
+  const embeddings = options.embeddings ?? (da.lang !== db.lang ? anchorEmbeddings(da, db) : undefined);
+  if (embeddings) blendEmbeddings(m, embeddings);
   const raw = align(f, m, options.align);
   const moved = movedLinks(raw);
   const alignment: AlignmentLink[] = raw.map((l, k) => {
@@ -194,7 +198,7 @@ export function compare(
   const cmp: Comparison = {
     schema: COMPARISON_SCHEMA,
     generator: `storydiff ${VERSION}`,
-    encoder: options.embeddings?.encoder ?? 'lexical',
+    encoder: embeddings?.encoder ?? 'lexical',
     a: sideInfo(da),
     b: sideInfo(db),
     relation,
@@ -205,7 +209,7 @@ export function compare(
       dimensions: { entities: entDim, places, time, narrative },
       semeval: 0,
       reuse,
-      signals: documentSignals(da, db, f),
+      signals: { ...documentSignals(da, db, f), anchors: round3(anchorSignals(da, db).cosine) },
     },
     alignment,
     onlyA,
@@ -225,6 +229,7 @@ export function compare(
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 const RELATION_TEXT: Record<Comparison['relation'], string> = {
   'verbatim-copy': 'a verbatim copy',

@@ -335,7 +335,7 @@ const numberSet = (d: Doc) => {
  * Whole-document signals that need no alignment: they carry the comparison when two articles
  * tell the same story in different sentences or languages.
  */
-export function documentSignals(da: Doc, db: Doc, f: PairFeatures): Signals {
+export function documentSignals(da: Doc, db: Doc, f: PairFeatures): Omit<Signals, 'anchors'> {
   // Character 4-grams were counted per sentence for alignment; sum them per document.
   const grams = (vs: PairFeatures['a']) => {
     const m = new Map<string, number>();

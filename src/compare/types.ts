@@ -149,7 +149,8 @@ export interface Scores {
    * stems), `grams` (cosine of character 4-grams, robust to morphology and transliteration),
    * `names` (share of capitalised names found on the other side, fuzzily, averaged over both
    * directions; `namesMax` the larger direction), `numbers` (Dice of
-   * numbers and years), `title` (Dice of title words; 0 when a title is missing), `hasTitles`.
+   * numbers and years), `title` (Dice of title words; 0 when a title is missing), `hasTitles`, `anchors` (cosine of language-independent anchors: numbers, dates, names matched
+   * by sound, quoted strings).
    */
   signals: Signals;
 }
@@ -163,6 +164,7 @@ export interface Signals {
   numbers: number;
   title: number;
   hasTitles: number;
+  anchors: number;
 }
 
 /** Which version is likely derived from which. */

@@ -1,4 +1,6 @@
-import { compare } from '../compare/compare.js';
+import { compare, compareWithEncoder } from '../compare/compare.js';
+import type { Encoder } from '../embed/encoder.js';
+import { createEncoder, DEFAULT_ENCODER } from '../embed/registry.js';
 import { articleFromInput } from '../ingest/article.js';
 import { renderJson } from '../report/json.js';
 import { type InlineHashes, inlineHashes } from './csp.js';
@@ -25,6 +27,8 @@ export interface JobResult {
 }
 
 let reportHashes: InlineHashes | undefined;
+/** The default sentence encoder, loaded once per worker (the same default as the CLI). */
+let encoder: Promise<Encoder | null> | undefined;
 
 /**
  * Runs one comparison: builds both articles with the library's checks, compares them and
@@ -39,7 +43,10 @@ let reportHashes: InlineHashes | undefined;
 export async function runJob(req: JobRequest): Promise<JobResult> {
   const a = articleFromInput(req.a, 'a', { maxChars: req.maxChars });
   const b = articleFromInput(req.b, 'b', { maxChars: req.maxChars });
-  const cmp = compare(a, b, { align: req.options?.align });
+  encoder ??= createEncoder(DEFAULT_ENCODER);
+  const enc = await encoder;
+  const opts = { align: req.options?.align };
+  const cmp = enc ? await compareWithEncoder(a, b, enc, opts) : compare(a, b, opts);
   const json = `${renderJson(cmp)}\n`;
   if (req.kind !== 'report') return { json };
   // Loaded on first use so that a broken or slow renderer never stops plain comparisons.

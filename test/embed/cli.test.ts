@@ -45,10 +45,12 @@ describe('storydiff compare --encoder', () => {
     expect(JSON.parse(r.stdout).encoder).toMatch(/^static:use-lite-static-en-256@[0-9a-f]{12}$/);
   });
 
-  it('stays lexical by default', () => {
+  it('uses the static table by default for English, and lexical when asked', () => {
     const r = run('compare', WIRE, RETOLD, '--lang', 'en', '--format', 'json');
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).encoder).toBe('lexical');
+    expect(JSON.parse(r.stdout).encoder).toMatch(/^static:use-lite-static-en-256@/);
+    const lex = run('compare', WIRE, RETOLD, '--lang', 'en', '--format', 'json', '--encoder', 'lexical');
+    expect(JSON.parse(lex.stdout).encoder).toBe('lexical');
   });
 
   it('--offline refuses a hub model that is not cached, with exit code 69 and how to provide it', () => {
