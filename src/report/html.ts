@@ -11,6 +11,7 @@ import type {
 import { tokenize } from '../text/tokenize.js';
 import { VERSION } from '../version.js';
 import { CSS, CSS_HASH, SCRIPT, SCRIPT_HASH } from './html-assets.js';
+import { QUOTE_LABEL, RELATION_LABEL } from './labels.js';
 
 /** Options of {@link renderHtml}. */
 export interface HtmlOptions {
@@ -37,24 +38,7 @@ export function escapeHtml(s: string): string {
 }
 const esc = escapeHtml;
 
-const RELATION: Record<Comparison['relation'], string> = {
-  'verbatim-copy': 'Verbatim copy',
-  'edited-copy': 'Edited copy',
-  rewrite: 'Rewrite or translation',
-  'same-story': 'Same story, reported separately',
-  related: 'Related story',
-  unrelated: 'Unrelated',
-};
-
-const QUOTE_LABEL: Record<QuotePair['relation'], string> = {
-  verbatim: 'verbatim',
-  reworded: 'reworded',
-  'direct-to-indirect': 'direct → indirect',
-  'indirect-to-direct': 'indirect → direct',
-  'different-quote': 'different quote',
-  'only-a': 'only in a',
-  'only-b': 'only in b',
-};
+const RELATION = RELATION_LABEL;
 
 /** Link types used as class names; anything else (a hand-edited JSON) is not put in an attribute. */
 const LINK_TYPES = new Set(['identical', 'edited', 'paraphrase', 'partial']);

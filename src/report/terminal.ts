@@ -1,4 +1,5 @@
-import type { AlignmentLink, Change, Comparison, DiffOp, QuotePair } from '../compare/types.js';
+import type { AlignmentLink, Change, Comparison, DiffOp } from '../compare/types.js';
+import { QUOTE_LABEL, RELATION_LABEL } from './labels.js';
 
 /** Options of {@link renderTerminal}. */
 export interface TerminalOptions {
@@ -28,24 +29,9 @@ function palette(on: boolean) {
   };
 }
 
-const RELATION: Record<Comparison['relation'], string> = {
-  'verbatim-copy': 'VERBATIM COPY',
-  'edited-copy': 'EDITED COPY',
-  rewrite: 'REWRITE OR TRANSLATION',
-  'same-story': 'SAME STORY, REPORTED SEPARATELY',
-  related: 'RELATED STORY',
-  unrelated: 'UNRELATED',
-};
-
-const QUOTE_LABEL: Record<QuotePair['relation'], string> = {
-  verbatim: 'verbatim',
-  reworded: 'reworded',
-  'direct-to-indirect': 'direct → indirect',
-  'indirect-to-direct': 'indirect → direct',
-  'different-quote': 'different quote',
-  'only-a': 'only in a',
-  'only-b': 'only in b',
-};
+const RELATION = Object.fromEntries(
+  Object.entries(RELATION_LABEL).map(([k, v]) => [k, v.toUpperCase()]),
+) as typeof RELATION_LABEL;
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const sentRef = (side: 'a' | 'b', idx: number[]) => idx.map((i) => `${side}${i + 1}`).join('+');

@@ -1,0 +1,22 @@
+import type { Comparison, QuotePair } from '../compare/types.js';
+
+/** Names of the relations for people, shared by every renderer. */
+export const RELATION_LABEL: Record<Comparison['relation'], string> = {
+  'verbatim-copy': 'Verbatim copy',
+  'edited-copy': 'Edited copy',
+  rewrite: 'Rewrite or translation',
+  'same-story': 'Same story, reported separately',
+  related: 'Related story',
+  unrelated: 'Unrelated',
+};
+
+/** Names of the quote classifications for people. */
+export const QUOTE_LABEL: Record<QuotePair['relation'], string> = {
+  verbatim: 'verbatim',
+  reworded: 'reworded',
+  'direct-to-indirect': 'direct → indirect',
+  'indirect-to-direct': 'indirect → direct',
+  'different-quote': 'different quote',
+  'only-a': 'only in a',
+  'only-b': 'only in b',
+};
