@@ -13,7 +13,7 @@ import {
 } from './http.js';
 import type { JobResult } from './job.js';
 import { openApiDocument } from './openapi.js';
-import { type ResolvedOptions, resolveOptions, type ServerOptions } from './options.js';
+import { isLoopback, type ResolvedOptions, resolveOptions, type ServerOptions } from './options.js';
 import { homePage } from './page.js';
 import { WorkerPool } from './pool.js';
 import { CompareRequestSchema, summariseIssues } from './schemas.js';
@@ -94,6 +94,21 @@ export function createServer(options: ServerOptions = {}): StorydiffApp {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) h.set(k, v);
     if (mustCloseConnection(c.req.raw, c.res.status)) h.set('Connection', 'close');
   });
+
+  // On loopback without a token, serve only requests addressed to a loopback name: a web page
+  // elsewhere cannot then reach this server through DNS rebinding.
+  if (!o.token && isLoopback(o.host)) {
+    app.use('*', async (c, next) => {
+      const host = (c.req.header('host') ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+      if (host && !isLoopback(host)) {
+        throw new StorydiffError(
+          'UNAUTHORIZED',
+          `this server answers only requests to localhost, not to "${host}"`,
+        );
+      }
+      await next();
+    });
+  }
 
   app.use('/api/v1/*', async (c, next) => {
     if (o.token && c.req.path !== '/api/v1/health') {

@@ -188,3 +188,17 @@ describe('ResultStore', () => {
     for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 });
+
+describe('loopback without a token', () => {
+  it('refuses requests addressed to another host name (DNS rebinding)', async () => {
+    const { createServer } = await import('../../src/server/app.js');
+    const app = createServer({ host: '127.0.0.1' });
+    const bad = await app.request('/api/v1/health', { headers: { host: 'attacker.example:8080' } });
+    expect(bad.status).toBe(401);
+    expect((await bad.json()).error.code).toBe('UNAUTHORIZED');
+    const ok = await app.request('/api/v1/health', { headers: { host: '127.0.0.1:8080' } });
+    expect(ok.status).toBe(200);
+    const local = await app.request('/api/v1/health', { headers: { host: 'localhost:8080' } });
+    expect(local.status).toBe(200);
+  });
+});
