@@ -11,7 +11,7 @@ import type {
 import { tokenize } from '../text/tokenize.js';
 import { VERSION } from '../version.js';
 import { CSS, CSS_HASH, SCRIPT, SCRIPT_HASH } from './html-assets.js';
-import { QUOTE_LABEL, RELATION_LABEL } from './labels.js';
+import { derivationLabel, QUOTE_LABEL, RELATION_LABEL } from './labels.js';
 
 /** Options of {@link renderHtml}. */
 export interface HtmlOptions {
@@ -268,12 +268,7 @@ function header(cmp: Comparison, title: string): string {
 function verdict(cmp: Comparison): string {
   const s = cmp.scores;
   const d = cmp.derivation;
-  const dir =
-    d.direction === 'a->b'
-      ? 'b is likely derived from a'
-      : d.direction === 'b->a'
-        ? 'a is likely derived from b'
-        : 'Which came first is unknown';
+  const dir = derivationLabel(d, 'Which came first is unknown');
   const metric = (dt: string, dd: string, extra = '') => `<div><dt>${dt}</dt><dd>${dd}${extra}</dd></div>`;
   const reasons = d.reasons.length
     ? `<ul>${d.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>`

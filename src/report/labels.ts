@@ -1,4 +1,4 @@
-import type { Comparison, QuotePair } from '../compare/types.js';
+import type { Comparison, Derivation, QuotePair } from '../compare/types.js';
 
 /** Names of the relations for people, shared by every renderer. */
 export const RELATION_LABEL: Record<Comparison['relation'], string> = {
@@ -20,3 +20,10 @@ export const QUOTE_LABEL: Record<QuotePair['relation'], string> = {
   'only-a': 'only in a',
   'only-b': 'only in b',
 };
+
+/** The derivation verdict for people; `unknown` is the phrase used when no direction is known. */
+export function derivationLabel(d: Derivation, unknown: string): string {
+  if (d.direction === 'a->b') return 'b is likely derived from a';
+  if (d.direction === 'b->a') return 'a is likely derived from b';
+  return unknown;
+}

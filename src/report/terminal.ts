@@ -1,5 +1,5 @@
 import type { AlignmentLink, Change, Comparison, DiffOp } from '../compare/types.js';
-import { QUOTE_LABEL, RELATION_LABEL } from './labels.js';
+import { derivationLabel, QUOTE_LABEL, RELATION_LABEL } from './labels.js';
 
 /** Options of {@link renderTerminal}. */
 export interface TerminalOptions {
@@ -94,12 +94,7 @@ export function renderTerminal(cmp: Comparison, opts: TerminalOptions = {}): str
     `  ${pct(cmp.scores.containment.aInB)} of a is in b, ${pct(cmp.scores.containment.bInA)} of b is in a`,
   );
   const d = cmp.derivation;
-  const dir =
-    d.direction === 'a->b'
-      ? 'b is likely derived from a'
-      : d.direction === 'b->a'
-        ? 'a is likely derived from b'
-        : 'derivation unknown';
+  const dir = derivationLabel(d, 'derivation unknown');
   out.push(
     wrap(
       `${dir}${d.direction !== 'unknown' ? ` (confidence ${d.confidence.toFixed(2)})` : ''}: ${d.reasons.join('; ')}`,
