@@ -36,15 +36,19 @@ export interface EntityIndex {
 
 /** Builds the local → reconciled entity maps. */
 export function entityIndex(da: Doc, db: Doc, ents: ReconciledEntity[]): EntityIndex {
+  // Mentions are found by their start offset: one lookup table per side, not a scan per mention.
+  const byStart = (doc: Doc) => new Map(doc.mentions.map((m) => [m.start, m.entity]));
+  const startsA = byStart(da);
+  const startsB = byStart(db);
   const a = new Map<number, ReconciledEntity>();
   const b = new Map<number, ReconciledEntity>();
   for (const e of ents) {
     for (const m of e.mentions.a) {
-      const local = da.mentions.find((x) => x.start === m.start)?.entity;
+      const local = startsA.get(m.start);
       if (local !== undefined) a.set(local, e);
     }
     for (const m of e.mentions.b) {
-      const local = db.mentions.find((x) => x.start === m.start)?.entity;
+      const local = startsB.get(m.start);
       if (local !== undefined) b.set(local, e);
     }
   }
