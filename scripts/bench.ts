@@ -29,19 +29,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { diffWords } from 'diff';
 import { errorMessage, jsonSafe, mark, mib, ms, stopwatch, table } from './lib/format.js';
+import { loadLibrary } from './lib/library.js';
 import { readText } from './lib/loaders.js';
 import { percentile, type Summary, summarize } from './lib/metrics.js';
 import { dataDir, examplePair } from './lib/paths.js';
 import { synthPair, synthPairOfWords, wordCount } from './lib/synth.js';
 
 /** The library, loaded so that a broken or missing build gives one clear message. */
-let lib: typeof import('../src/index.js');
-try {
-  lib = await import('../src/index.js');
-} catch (err) {
-  console.error(`cannot load the storydiff library (src/index.ts): ${errorMessage(err)}`);
-  process.exit(70);
-}
+const lib = await loadLibrary();
 const { analyze, compare } = lib;
 
 const SCHEMA = 'storydiff/bench@1';

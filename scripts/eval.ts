@@ -21,6 +21,7 @@ import type { Comparison } from '../src/compare/types.js';
 import type { Article, Doc } from '../src/doc/types.js';
 import type { Encoder } from '../src/embed/encoder.js';
 import { errorMessage, jsonSafe, mark, num, pct, stopwatch, table } from './lib/format.js';
+import { loadLibrary } from './lib/library.js';
 import {
   CLOUGH_CATEGORIES,
   type CloughCategory,
@@ -48,13 +49,7 @@ import { tfidfCosine } from './lib/tfidf.js';
 import { perturbCase, wmtCase } from './lib/wmt.js';
 
 /** The library, loaded so that a broken or missing build gives one clear message. */
-let lib: typeof import('../src/index.js');
-try {
-  lib = await import('../src/index.js');
-} catch (err) {
-  console.error(`cannot load the storydiff library (src/index.ts): ${errorMessage(err)}`);
-  process.exit(70);
-}
+const lib = await loadLibrary();
 const {
   analyze,
   anchorEmbeddings,
