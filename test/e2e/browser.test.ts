@@ -25,9 +25,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/compare.js';
 import { renderHtml } from '../../src/report/html.js';
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 if (!HAVE_CHROMIUM) {
   console.warn(
     `test/e2e/browser.test.ts: skipped, ${CHROMIUM} not found (install Debian's chromium package)`,
@@ -56,16 +55,6 @@ const HOSTILE = [
   `"Close it ${PAYLOADS[4]} now," Okonkwo said.`,
 ].join('\n\n');
 const HOSTILE_TITLE = '<script>window.__pwned=1</script> "><svg onload="window.__pwned=1"> strike';
-
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // ── the built server ─────────────────────────────────────────────────────────────────────────
 
@@ -197,8 +186,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`storydiff in chromium (skipped without ${CHROMI
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const { chromium } = await import('playwright-core');
-    const launching = chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    const launching = launchChromium();
     try {
       await ensureBuilt();
       server = await serve();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -9,6 +9,7 @@ import { compare } from '../../src/compare/compare.js';
 import type { Comparison } from '../../src/compare/types.js';
 import { escapeHtml, renderHtml } from '../../src/report/html.js';
 import { VERSION } from '../../src/version.js';
+import { HAVE_CHROMIUM, launchChromium } from '../helpers/chromium.js';
 import { portComparison, story } from './helpers.js';
 
 const dom = (html: string) => parseHTML(html).document;
@@ -372,26 +373,12 @@ describe('storydiff compare --format html', () => {
   });
 });
 
-const CHROMIUM = '/usr/bin/chromium';
-
-describe.skipIf(!existsSync(CHROMIUM))('renderHtml in a browser', () => {
+describe.skipIf(!HAVE_CHROMIUM)('renderHtml in a browser', () => {
   it('runs its script under its CSP, with no violations or requests', async () => {
-    const { chromium } = await import('playwright-core');
     const dir = mkdtempSync(join(tmpdir(), 'storydiff-html-'));
     const file = join(dir, 'report.html');
     writeFileSync(file, renderHtml(hostile()));
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
       const problems: string[] = [];

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server/index.js';
+import { HAVE_CHROMIUM, launchChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TOKEN = 'page-test-token';
 
 const A =
@@ -12,18 +11,14 @@ const B_HTML = `<!doctype html><html lang="en"><head><title>Budget approved</tit
 <h1>Budget approved</h1><p>On Monday the harbour budget was approved by the council.</p>
 <p>Mayor Ilse Varga called the plan fair and said work would begin in spring.</p></article></body></html>`;
 
-describe.skipIf(!existsSync(CHROMIUM))('the start page in a browser', () => {
+describe.skipIf(!HAVE_CHROMIUM)('the start page in a browser', () => {
   let browser: Browser;
   let open: RunningServer;
   let guarded: RunningServer;
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
     [browser, open, guarded] = await Promise.all([
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      }),
+      launchChromium(),
       startServer({ port: 0, maxConcurrent: 1 }),
       startServer({ port: 0, maxConcurrent: 1, token: TOKEN }),
     ]);
