@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   closeSync,
   existsSync,
@@ -6,16 +6,15 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
-  readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../helpers/build.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/storydiff');
@@ -71,17 +70,6 @@ function withoutColorVars(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-/** Newest modification time of the .ts files under a folder. */
-function newestMtime(dir: string): number {
-  let max = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) max = Math.max(max, newestMtime(p));
-    else if (e.name.endsWith('.ts')) max = Math.max(max, statSync(p).mtimeMs);
-  }
-  return max;
-}
-
 let dir = '';
 const file = (name: string, content: string | Buffer) => {
   const p = join(dir, name);
@@ -102,14 +90,8 @@ const expectCleanError = (r: Run, code: number, ...mustMention: (string | RegExp
 };
 
 beforeAll(() => {
-  // bin/storydiff loads dist/: rebuild it when it is missing or older than the sources.
-  const built = join(ROOT, 'dist/cli/main.js');
-  if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(join(ROOT, 'src'))) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
-  }
+  // bin/storydiff loads dist/.
+  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'storydiff-cli-'));
 }, 180_000);
 

@@ -6,25 +6,16 @@
  * Screenshots go to test-artifacts/ (git-ignored). The whole file is skipped when chromium is absent.
  */
 
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/compare.js';
 import { renderHtml } from '../../src/report/html.js';
+import { ensureBuilt } from '../helpers/build.js';
 import { CHROMIUM, HAVE_CHROMIUM, launchChromium } from '../helpers/chromium.js';
 
 if (!HAVE_CHROMIUM) {
@@ -57,37 +48,6 @@ const HOSTILE = [
 const HOSTILE_TITLE = '<script>window.__pwned=1</script> "><svg onload="window.__pwned=1"> strike';
 
 // ── the built server ─────────────────────────────────────────────────────────────────────────
-
-const BUILT = ['dist/index.js', 'dist/cli/main.js', 'dist/server/worker.js'].map((p) => join(ROOT, p));
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const f of readdirSync(dir, { recursive: true }) as string[]) {
-    if (!f.endsWith('.ts')) continue;
-    newest = Math.max(newest, statSync(join(dir, f)).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/ with tsc when it is missing or older than src/ (bin/storydiff runs dist/). */
-async function ensureBuilt(): Promise<void> {
-  const stale =
-    BUILT.some((p) => !existsSync(p)) ||
-    newestMtime(join(ROOT, 'src')) > Math.min(...BUILT.map((p) => statSync(p).mtimeMs));
-  if (!stale) return;
-  try {
-    await promisify(execFile)(
-      process.execPath,
-      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'],
-      { cwd: ROOT },
-    );
-  } catch (err) {
-    // tsc still writes its output on type errors; only a missing build is fatal.
-    const out = (err as { stdout?: string }).stdout ?? String(err);
-    if (BUILT.some((p) => !existsSync(p))) throw new Error(`build failed: ${out}`);
-    console.warn(`test/e2e: tsc reported errors, testing the build it wrote anyway:\n${out}`);
-  }
-}
 
 /** `node bin/storydiff serve --port 0` until it prints its URL. */
 function serve(): Promise<{ child: ChildProcess; url: string }> {
@@ -188,7 +148,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`storydiff in chromium (skipped without ${CHROMI
     mkdirSync(ARTIFACTS, { recursive: true });
     const launching = launchChromium();
     try {
-      await ensureBuilt();
+      ensureBuilt();
       server = await serve();
     } finally {
       browser = await launching;

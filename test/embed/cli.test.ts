@@ -1,33 +1,18 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../helpers/build.js';
 import { ROOT } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/storydiff');
 const WIRE = join(ROOT, 'test/fixtures/stories/port-wire.txt');
 const RETOLD = join(ROOT, 'test/fixtures/stories/port-retold.txt');
 
-function newestMtime(dir: string): number {
-  let max = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) max = Math.max(max, newestMtime(p));
-    else if (e.name.endsWith('.ts')) max = Math.max(max, statSync(p).mtimeMs);
-  }
-  return max;
-}
-
 beforeAll(() => {
-  // bin/storydiff loads dist/: rebuild it when it is missing or older than the sources.
-  const built = join(ROOT, 'dist/cli/main.js');
-  if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(join(ROOT, 'src'))) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
-  }
+  // bin/storydiff loads dist/.
+  ensureBuilt();
 });
 
 const run = (...args: string[]) =>

@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import {
   type Encoder,
   ERROR_CODES,
 } from '../../src/index.js';
+import { ensureBuilt } from '../helpers/build.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures/stories', name), 'utf8');
@@ -210,9 +211,7 @@ describe('schema/error.schema.json', () => {
   let dir = '';
 
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/cli/main.js'))) {
-      execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
-    }
+    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'storydiff-schema-'));
     return () => rmSync(dir, { recursive: true, force: true });
   });
