@@ -10,7 +10,7 @@
  * runs nothing else).
  */
 
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import {
   closeSync,
   existsSync,
@@ -33,6 +33,7 @@ import { loadLibrary } from './lib/library.js';
 import { readText } from './lib/loaders.js';
 import { percentile, type Summary, summarize } from './lib/metrics.js';
 import { dataDir, examplePair } from './lib/paths.js';
+import { startServe, stopServe } from './lib/serve.js';
 import { synthPair, synthPairOfWords, wordCount } from './lib/synth.js';
 
 /** The library, loaded so that a broken or missing build gives one clear message. */
@@ -477,57 +478,6 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Starts `node bin/storydiff serve …` and resolves with its URL once it prints it. */
-function startServe(argv: string[]): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env };
-    delete env.STORYDIFF_TOKEN;
-    const child = spawn(process.execPath, [CLI, 'serve', ...argv], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`storydiff serve printed no URL within 30 s: ${err.trim()}`));
-    }, 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /serving on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] });
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`storydiff serve exited (${signal ?? code}) before listening: ${err.trim()}`));
-    });
-  });
-}
-
-/** SIGTERM, then SIGKILL after 10 s; resolves with the exit code (or signal). */
-function stopServe(child: ChildProcess): Promise<number | string | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null)
-      return resolve(child.exitCode ?? child.signalCode);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve(code ?? signal);
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 /**
  * The HTTP API under load: the built server in a child process on 127.0.0.1 (port 0), a realistic
  * pair (the port fixture articles) POSTed to /api/v1/compare by autocannon with 50 connections for
@@ -582,7 +532,7 @@ async function apiBench(): Promise<void> {
   let server: { child: ChildProcess; url: string } | undefined;
   try {
     const cannon = createRequire(import.meta.url)('autocannon') as Cannon;
-    server = await startServe(serveArgs);
+    server = await startServe(CLI, serveArgs);
     const pid = server.child.pid!;
     const api = `${server.url}api/v1/compare`;
     const start = procMemory(pid);

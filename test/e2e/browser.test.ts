@@ -6,13 +6,14 @@
  * Screenshots go to test-artifacts/ (git-ignored). The whole file is skipped when chromium is absent.
  */
 
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServe, stopServe } from '../../scripts/lib/serve.js';
 import { compare } from '../../src/compare/compare.js';
 import { renderHtml } from '../../src/report/html.js';
 import { ensureBuilt } from '../helpers/build.js';
@@ -48,52 +49,6 @@ const HOSTILE = [
 const HOSTILE_TITLE = '<script>window.__pwned=1</script> "><svg onload="window.__pwned=1"> strike';
 
 // ── the built server ─────────────────────────────────────────────────────────────────────────
-
-/** `node bin/storydiff serve --port 0` until it prints its URL. */
-function serve(): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env };
-    delete env.STORYDIFF_TOKEN;
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'bin/storydiff'), 'serve', '--port', '0', '--max-concurrent', '2'],
-      { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`storydiff serve did not start: ${err}`));
-    }, 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /serving on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] });
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`storydiff serve exited with ${code}: ${err}`));
-    });
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 // ── pages that record what they should not do ───────────────────────────────────────────────
 
@@ -149,7 +104,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`storydiff in chromium (skipped without ${CHROMI
     const launching = launchChromium();
     try {
       ensureBuilt();
-      server = await serve();
+      server = await startServe(join(ROOT, 'bin/storydiff'), ['--port', '0', '--max-concurrent', '2']);
     } finally {
       browser = await launching;
     }
@@ -157,7 +112,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`storydiff in chromium (skipped without ${CHROMI
   }, 90_000);
 
   afterAll(async () => {
-    await Promise.all([browser?.close(), server ? stop(server.child) : undefined]);
+    await Promise.all([browser?.close(), server ? stopServe(server.child) : undefined]);
   }, 30_000);
 
   /** The port report: made by the first test through the page, or through the API if it did not run. */
