@@ -193,8 +193,13 @@ function latin1Head(bytes: Uint8Array): string {
 /**
  * The charset an HTML page declares in its first 1 KiB (`<meta charset>` or `http-equiv`), as the
  * HTML standard's prescan does; undefined when none.
+ *
+ * @example
+ * ```ts
+ * declaredCharset(Buffer.from('<meta charset="windows-1252"><p>caf\xe9', 'latin1')); // 'windows-1252'
+ * ```
  */
-function declaredCharset(bytes: Uint8Array): string | undefined {
+export function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
   const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
   return m ? m[1] : undefined;

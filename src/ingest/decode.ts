@@ -64,8 +64,17 @@ function isUtf8Label(label: string): boolean {
   return label === 'utf-8' || label === 'utf8' || label === 'unicode-1-1-utf-8' || label.startsWith('utf-16');
 }
 
-/** Rejects bytes that are clearly not text. Only the first few KiB are looked at, so this is cheap. */
-function checkBinaryBytes(bytes: Uint8Array, source: string): void {
+/**
+ * Rejects bytes that are clearly not text (`INPUT_BINARY`: a NUL byte, or many control characters).
+ * Only the first few KiB are looked at, so this is cheap; streaming readers run it on their first chunk.
+ *
+ * @example
+ * ```ts
+ * checkBinaryBytes(Buffer.from('{"text":"ok"}\n'), 'a.jsonl'); // passes
+ * checkBinaryBytes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]), 'a.jsonl'); // throws INPUT_BINARY
+ * ```
+ */
+export function checkBinaryBytes(bytes: Uint8Array, source: string): void {
   const n = Math.min(bytes.length, SNIFF_BYTES);
   let control = 0;
   for (let i = 0; i < n; i++) {

@@ -136,7 +136,10 @@ export function looksLikeHtml(text: string, path?: string): boolean {
 export interface HtmlOptions {
   /** Name used in errors and copied to `Article.source`. */
   source?: string;
-  /** Address the page was fetched from; used as `source` when none is given. */
+  /**
+   * Address the page was fetched from; used as `source` when none is given, and to resolve a
+   * relative canonical link.
+   */
   url?: string;
   /** Refuse HTML longer than this many characters. Default {@link DEFAULT_MAX_CHARS}. */
   maxChars?: number;
@@ -160,29 +163,36 @@ export interface HtmlOptions {
  * ```
  */
 export function htmlToArticle(html: string, opts: HtmlOptions = {}): Article {
-  const source = opts.source ?? opts.url;
-  const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
-  if (html.trim() === '') throw new StorydiffError('INPUT_EMPTY', 'the HTML is empty', { source });
-  if (html.length > maxChars) {
-    throw new StorydiffError(
-      'INPUT_TOO_LARGE',
-      `the HTML is ${html.length} characters, over the limit of ${maxChars} for one page`,
-      { source },
-    );
-  }
+  return htmlToPage(html, opts).article;
+}
 
-  const guarded = limitNesting(wellFormed(html), MAX_PARSE_DEPTH);
-  if (guarded.elements > MAX_HTML_ELEMENTS) {
-    throw new StorydiffError(
-      'INPUT_TOO_LARGE',
-      `the HTML has ${guarded.elements} elements, over the limit of ${MAX_HTML_ELEMENTS} for one page (a news page has a few thousand); save the article text as a plain-text file instead`,
-      { source },
-    );
-  }
-  const safe = guarded.html;
+/** What {@link htmlToPage} returns: the article plus page metadata that `Article` has no field for. */
+export interface HtmlPage {
+  article: Article;
+  /** The page's own address: `<link rel="canonical">`, else `og:url` (absolute http(s) only). */
+  url?: string;
+  /** The outlet's name from `og:site_name`. */
+  siteName?: string;
+}
+
+/**
+ * {@link htmlToArticle}, plus the canonical URL and site name the corpus index wants. Same checks
+ * and errors; the page is parsed once.
+ *
+ * @example
+ * ```ts
+ * const { article, url, siteName } = htmlToPage(
+ *   '<link rel="canonical" href="https://example.org/a"><meta property="og:site_name" content="Example"><p>Talks resumed.</p>',
+ * );
+ * // url === 'https://example.org/a', siteName === 'Example', article.text === 'Talks resumed.'
+ * ```
+ */
+export function htmlToPage(html: string, opts: HtmlOptions = {}): HtmlPage {
+  const source = opts.source ?? opts.url;
+  const safe = guardHtml(html, source, opts.maxChars ?? DEFAULT_MAX_CHARS);
   const { document } = parseHTML(safe);
   // Metadata first: Readability rewrites the document as it works.
-  const meta = readMetadata(document);
+  const meta = readMetadata(document, opts.url);
   for (const el of Array.from(document.querySelectorAll(REMOVE_SELECTOR))) el.remove();
   // JSON-LD blocks are inert data Readability reads for the title and byline; all others go.
   for (const el of Array.from(document.querySelectorAll('script'))) {
@@ -232,7 +242,54 @@ export function htmlToArticle(html: string, opts: HtmlOptions = {}): Article {
   if (date) article.date = date;
   if (lang) article.lang = lang;
   if (source) article.source = source;
-  return article;
+  const page: HtmlPage = { article };
+  if (meta.url) page.url = meta.url;
+  if (meta.siteName) page.siteName = meta.siteName;
+  return page;
+}
+
+/**
+ * The size and shape checks every parse goes through: blank (`INPUT_EMPTY`), over `maxChars` or
+ * over the element cap (`INPUT_TOO_LARGE`). Returns the HTML made safe to parse.
+ */
+function guardHtml(html: string, source: string | undefined, maxChars: number): string {
+  if (html.trim() === '') throw new StorydiffError('INPUT_EMPTY', 'the HTML is empty', { source });
+  if (html.length > maxChars) {
+    throw new StorydiffError(
+      'INPUT_TOO_LARGE',
+      `the HTML is ${html.length} characters, over the limit of ${maxChars} for one page`,
+      { source },
+    );
+  }
+  const guarded = limitNesting(wellFormed(html), MAX_PARSE_DEPTH);
+  if (guarded.elements > MAX_HTML_ELEMENTS) {
+    throw new StorydiffError(
+      'INPUT_TOO_LARGE',
+      `the HTML has ${guarded.elements} elements, over the limit of ${MAX_HTML_ELEMENTS} for one page (a news page has a few thousand); save the article text as a plain-text file instead`,
+      { source },
+    );
+  }
+  return guarded.html;
+}
+
+/**
+ * Turns an HTML fragment (a feed item's `description`, say) into paragraph text: all of it, without
+ * Readability's choice of a main block, with entities decoded and scripts, styles and hidden
+ * elements dropped. Nothing is executed. Returns `''` when the fragment holds no text; throws
+ * `INPUT_TOO_LARGE` as {@link htmlToArticle} does.
+ *
+ * @example
+ * ```ts
+ * htmlToText('<p>Fish &amp; chips</p><script>alert(1)</script><p>Second</p>'); // 'Fish & chips\n\nSecond'
+ * ```
+ */
+export function htmlToText(html: string, opts: { source?: string; maxChars?: number } = {}): string {
+  if (html.trim() === '') return '';
+  const safe = guardHtml(html, opts.source, opts.maxChars ?? DEFAULT_MAX_CHARS);
+  const { document } = parseHTML(safe);
+  for (const el of Array.from(document.querySelectorAll(`${REMOVE_SELECTOR}, script`))) el.remove();
+  const root = document.documentElement;
+  return root ? nodeToText(root) : '';
 }
 
 /**
@@ -369,10 +426,12 @@ interface PageMetadata {
   relAuthor?: string;
   date?: string;
   lang?: string;
+  url?: string;
+  siteName?: string;
 }
 
 /** Reads the page's own metadata, before Readability or the clean-up touch the document. */
-function readMetadata(document: Document): PageMetadata {
+function readMetadata(document: Document, baseUrl?: string): PageMetadata {
   const metas = new Map<string, string>();
   for (const el of Array.from(document.querySelectorAll('meta'))) {
     const content = clean(el.getAttribute('content'));
@@ -422,7 +481,36 @@ function readMetadata(document: Document): PageMetadata {
     normalizeLang(root?.getAttribute('xml:lang')) ??
     normalizeLang(metas.get('content-language')) ??
     normalizeLang(metas.get('og:locale'));
+  // Matched by hand: linkedom keeps attribute names as written (`REL=`), so `[rel]` misses some.
+  const canonical = Array.from(document.querySelectorAll('link')).find((el) =>
+    /(?:^|\s)canonical(?:\s|$)/i.test(attribute(el, 'rel') ?? ''),
+  );
+  out.url =
+    absoluteUrl(canonical && attribute(canonical, 'href'), baseUrl) ??
+    absoluteUrl(metas.get('og:url'), baseUrl);
+  out.siteName = metas.get('og:site_name');
   return out;
+}
+
+/** An attribute's value whatever the case its name was written in. */
+function attribute(el: Element, name: string): string | undefined {
+  for (const a of Array.from(el.attributes)) if (a.name.toLowerCase() === name) return a.value;
+  return undefined;
+}
+
+/**
+ * An absolute http(s) URL, resolving a relative one against the page's address when known; else
+ * undefined, as a relative or `javascript:` address is no use as an id.
+ */
+function absoluteUrl(raw: string | null | undefined, base?: string): string | undefined {
+  const s = raw?.trim();
+  if (!s) return undefined;
+  try {
+    const url = base ? new URL(s, base) : new URL(s);
+    return /^https?:$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The first `datePublished` in the page's JSON-LD blocks, searched breadth-first. */
