@@ -26,6 +26,35 @@ export {
   sentenceSimilarityWith,
 } from './compare/compare.js';
 export * from './compare/types.js';
+export {
+  type AddOptions,
+  type AddOutcome,
+  type AddProgress,
+  type AddSummary,
+  type Corpus,
+  type CorpusOptions,
+  DEFAULT_DB_PATH,
+  DEFAULT_MIN_SCORE,
+  openCorpus,
+  SEARCH_SCHEMA,
+  type SearchHit,
+  type SearchOptions,
+  type SearchResult,
+} from './corpus/corpus.js';
+export {
+  contentHash,
+  DEFAULT_SETTINGS,
+  estimateJaccard,
+  fingerprint,
+  lshParams,
+  makeSettings,
+  termHash,
+  termVector,
+} from './corpus/fingerprint.js';
+export { parsePublished } from './corpus/published.js';
+export { type ClusterRun, clusterCorpus } from './corpus/stories.js';
+export * from './corpus/story-types.js';
+export type { CorpusInput, Fingerprint } from './corpus/types.js';
 export { type AnalyzeOptions, analyze } from './doc/analyze.js';
 export * from './doc/types.js';
 export {
@@ -49,12 +78,18 @@ export { useLiteEncoder } from './embed/use-lite.js';
 export { ERROR_CODES, type ErrorCode, StorydiffError } from './errors.js';
 export type * from './extract/types.js';
 export { articleFromInput, loadArticle } from './ingest/article.js';
+export { type CorpusItem, type ReadCorpusOptions, readCorpus } from './ingest/corpus-input.js';
 export { htmlToArticle } from './ingest/html.js';
 export {
   type HtmlOptions,
   renderHtml,
   renderJson,
   renderMarkdown,
+  renderSearchMarkdown,
+  renderSearchTerminal,
+  renderStoriesHtml,
+  renderStoriesMarkdown,
+  renderStoriesTerminal,
   renderTerminal,
   type TerminalOptions,
 } from './report/index.js';
@@ -65,6 +100,7 @@ export {
   type StorydiffApp,
   startServer,
 } from './server/index.js';
+export * from './store/index.js';
 export { detectLanguage, loadLanguageDetector } from './text/lang.js';
 export type * from './text/types.js';
 export { VERSION } from './version.js';

@@ -1,5 +1,4 @@
-import { once } from 'node:events';
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { compare, compareWithEncoder } from '../compare/compare.js';
 import type { Comparison } from '../compare/types.js';
@@ -15,6 +14,8 @@ import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
 import { detectLanguage, isLanguageDetectorLoaded, loadLanguageDetector } from '../text/lang.js';
 import { VERSION } from '../version.js';
+import { corpusCommands } from './corpus.js';
+import { openOutput, outputError } from './output.js';
 import { serveCommand } from './serve.js';
 
 /** Schema of the error records written in batch mode. */
@@ -50,30 +51,6 @@ const compareWith = async (a: Article, b: Article, flags: CompareFlags, id?: str
   const enc = await encoderFor(flags);
   return enc ? compareWithEncoder(a, b, enc, { id }) : compare(a, b, { id });
 };
-
-/**
- * An error writing the report (`-o` into a missing folder, onto a directory, without permission). It is
- * the user's option that is wrong, not a bug, so it is a USAGE error naming the file, not INTERNAL.
- */
-function outputError(err: unknown, path: string): StorydiffError {
-  if (err instanceof StorydiffError) return err;
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'no such folder',
-    ENOTDIR: 'a part of the path is not a folder',
-    EISDIR: 'it is a directory',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'read-only file system',
-    ENOSPC: 'no space left on the device',
-  };
-  const why =
-    code && reasons[code] ? `${reasons[code]} (${code})` : err instanceof Error ? err.message : String(err);
-  return new StorydiffError('USAGE', `cannot write the report (--output): ${why}`, {
-    source: path,
-    cause: err,
-  });
-}
 
 function useColor(flags: CompareFlags, toFile: boolean): boolean {
   if (flags.color !== undefined) return flags.color && !toFile;
@@ -117,29 +94,9 @@ async function compareBatch(path: string, flags: CompareFlags): Promise<boolean>
   const { readPairs } = await import('../ingest/pairs.js');
   // A missing model fails the run once, before any line, not on every line.
   await encoderFor(flags);
-  let out: NodeJS.WritableStream = process.stdout;
-  // A write stream reports a bad path with an 'error' event; with no listener that kills the process.
-  let outErr: unknown;
-  if (flags.output) {
-    const file = createWriteStream(flags.output);
-    file.on('error', (err) => {
-      outErr ??= err;
-    });
-    try {
-      await once(file, 'open');
-    } catch (err) {
-      throw outputError(err, flags.output);
-    }
-    out = file;
-  }
+  const out = await openOutput(flags.output);
   let failed = 0;
   let total = 0;
-  const write = (s: string) =>
-    new Promise<void>((resolve, reject) => {
-      if (outErr) return reject(outputError(outErr, flags.output ?? 'stdout'));
-      if (out.write(s)) resolve();
-      else out.once('drain', resolve).once('error', (e) => reject(outputError(e, flags.output ?? 'stdout')));
-    });
   for await (const rec of readPairs(path, { maxBytes: flags.maxBytes })) {
     total++;
     let line: string;
@@ -161,9 +118,9 @@ async function compareBatch(path: string, flags: CompareFlags): Promise<boolean>
       });
       process.stderr.write(`storydiff: ${e.message}\n`);
     }
-    await write(`${line}\n`);
+    await out.write(`${line}\n`);
   }
-  if (out !== process.stdout) await new Promise<void>((r) => (out as NodeJS.WritableStream).end(r));
+  await out.close();
   process.stderr.write(`storydiff: ${total - failed} of ${total} pairs compared, ${failed} failed\n`);
   return failed === 0;
 }
@@ -237,6 +194,7 @@ export function program(): Command {
         );
       await comparePair(a, b, flags);
     });
+  for (const cmd of corpusCommands()) prog.addCommand(cmd);
   prog.addCommand(serveCommand());
   return prog;
 }

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { type ErrorCode, StorydiffError } from '../errors.js';
+import { startModuleWorker } from '../threads.js';
 import type { JobRequest, JobResult } from './job.js';
 import type { JobMessage, WorkerReply } from './worker.js';
 
@@ -283,32 +280,9 @@ export class WorkerPool {
   }
 }
 
-/**
- * Starts one worker. Built code runs `worker.js` next to this file. Under vitest or tsx the
- * sources are `.ts`, which a plain worker cannot load, so the worker first registers tsx (a
- * development dependency) and then imports `worker.ts`.
- */
+/** Starts one worker (see {@link startModuleWorker}). */
 function startWorker(memoryMb: number): Worker {
-  const opts = { resourceLimits: { maxOldGenerationSizeMb: memoryMb } };
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), opts);
-  const entry = new URL('./worker.ts', here).href;
-  const tsx = tsxApiUrl(here);
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { ...opts, eval: true });
-}
-
-/**
- * URL of tsx's ESM API. `require.resolve` would give its CommonJS build, whose `register()` does
- * not work when imported, so the ESM file is read from tsx's own export map.
- */
-function tsxApiUrl(from: string): string {
-  const pkgPath = createRequire(from).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as {
-    exports: Record<string, string | { import?: { default?: string } }>;
-  };
-  const entry = pkg.exports['./esm/api'];
-  const file = typeof entry === 'string' ? entry : entry?.import?.default;
-  if (!file) throw new Error('tsx has no ESM API (tsx/esm/api)');
-  return pathToFileURL(join(dirname(pkgPath), file)).href;
+  return startModuleWorker(import.meta.url, './worker', {
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+  });
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import {
   closeSync,
   existsSync,
@@ -15,60 +14,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../helpers/build.js';
+import { type Run, run, withoutColorVars } from '../helpers/cli.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/storydiff');
 const STORIES = join(ROOT, 'test/fixtures/stories');
 const WIRE = join(STORIES, 'port-wire.txt');
 const RETOLD = join(STORIES, 'port-retold.txt');
 const ESC = '\x1b[';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `node bin/storydiff ...args`, optionally feeding stdin, and never waits forever. */
-function run(
-  args: string[],
-  opts: { input?: string | Buffer; env?: NodeJS.ProcessEnv; timeout?: number; cwd?: string } = {},
-): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env = opts.env ?? withoutColorVars();
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: opts.cwd ?? ROOT,
-      env,
-      timeout: opts.timeout ?? 20_000,
-      killSignal: 'SIGKILL',
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      if (signal) reject(new Error(`storydiff ${args.join(' ')} was killed by ${signal} (hung?)`));
-      else
-        resolve({
-          code,
-          stdout: Buffer.concat(out).toString('utf8'),
-          stderr: Buffer.concat(err).toString('utf8'),
-        });
-    });
-    child.stdin.on('error', () => undefined);
-    if (opts.input !== undefined) child.stdin.end(opts.input);
-    else child.stdin.end();
-  });
-}
-
-/** The test runner's environment minus anything that switches colours on or off. */
-function withoutColorVars(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  return { ...env, ...extra };
-}
 
 let dir = '';
 const file = (name: string, content: string | Buffer) => {

@@ -1,0 +1,26 @@
+/**
+ * The corpus store: the {@link Store} interface and its record types, the opener that picks an
+ * implementation from a `--db` value, and the SQLite implementation. The SQLite module (and its
+ * native driver) is loaded on first use, so importing this module costs nothing.
+ */
+
+import type { SqliteStore, SqliteStoreOptions } from './sqlite.js';
+
+export { UNDATED } from './codec.js';
+export { type OpenStoreOptions, openStore } from './open.js';
+export type { SqliteStore, SqliteStoreOptions } from './sqlite.js';
+export * from './types.js';
+
+/**
+ * Opens (or creates) a SQLite store; see `openSqliteStore` in `./sqlite.js` for the details.
+ * This wrapper loads the SQLite module on first use.
+ *
+ * @example
+ * ```ts
+ * const store = await openSqliteStore({ path: ':memory:', settings: makeSettings() });
+ * ```
+ */
+export async function openSqliteStore(opts: SqliteStoreOptions): Promise<SqliteStore> {
+  const sqlite = await import('./sqlite.js');
+  return sqlite.openSqliteStore(opts);
+}

@@ -1,0 +1,36 @@
+import { StorydiffError } from '../errors.js';
+import type { Store, StoreSettings } from './types.js';
+
+/** Options of {@link openStore}. */
+export interface OpenStoreOptions {
+  /** Settings for a new store; an existing store keeps the ones it was created with. */
+  settings: StoreSettings;
+  readonly?: boolean;
+}
+
+/**
+ * Opens the store a `--db` value names: a `postgres://` or `postgresql://` URL, or a SQLite file
+ * path (`:memory:` for a throwaway store). Implementations load lazily, so a SQLite user never
+ * loads a PostgreSQL client and the reverse.
+ *
+ * @example
+ * ```ts
+ * const store = await openStore('.storydiff/corpus.db', { settings: makeSettings() });
+ * ```
+ */
+export async function openStore(db: string, opts: OpenStoreOptions): Promise<Store> {
+  if (typeof db !== 'string' || !db.trim())
+    throw new StorydiffError('USAGE', '--db must name a file or a URL');
+  if (/^postgres(ql)?:\/\//i.test(db)) {
+    throw new StorydiffError('USAGE', 'PostgreSQL stores are not available in this version', {
+      source: '--db',
+    });
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(db)) {
+    throw new StorydiffError('USAGE', `unsupported store URL scheme: ${db.split(':')[0]}`, {
+      source: '--db',
+    });
+  }
+  const { openSqliteStore } = await import('./sqlite.js');
+  return openSqliteStore({ path: db, settings: opts.settings, readonly: opts.readonly });
+}
