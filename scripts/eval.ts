@@ -20,6 +20,8 @@ import { parseArgs } from 'node:util';
 import type { Comparison } from '../src/compare/types.js';
 import type { Article, Doc } from '../src/doc/types.js';
 import type { Encoder } from '../src/embed/encoder.js';
+import { evalGoogleNews } from './lib/clustering.js';
+import { evalRetrieval } from './lib/corpus-eval.js';
 import { errorMessage, jsonSafe, mark, num, pct, stopwatch, table } from './lib/format.js';
 import { loadLibrary } from './lib/library.js';
 import {
@@ -66,7 +68,17 @@ const {
 
 const SCHEMA = 'storydiff/eval@1';
 const SEED = 20240601;
-const DATASETS = ['wmt16', 'msrp', 'stsb', 'semeval', 'anchors', 'clough', 'berlin'] as const;
+const DATASETS = [
+  'wmt16',
+  'msrp',
+  'stsb',
+  'semeval',
+  'anchors',
+  'clough',
+  'berlin',
+  'googlenews',
+  'corpus',
+] as const;
 type Dataset = (typeof DATASETS)[number];
 const SEMEVAL_LANGS = ['en-en', 'de-de', 'de-en', 'es-es', 'fr-fr', 'pl-pl', 'tr-tr', 'ar-ar'];
 
@@ -922,7 +934,37 @@ const SECTIONS: Record<Dataset, { title: string; run: (o: Options) => Promise<Se
   anchors: { title: 'SemEval de-en — language-independent anchors (proposal)', run: runAnchors },
   clough: { title: 'Clough–Stevenson — text reuse categories', run: runClough },
   berlin: { title: 'Berlin example — a quick look', run: runBerlin },
+  googlenews: { title: 'Google News — online story clustering (B-cubed, NMI, pairwise)', run: runGoogleNews },
+  corpus: {
+    title: 'Corpus retrieval — synthetic versions of SemEval texts (recall, precision)',
+    run: runCorpus,
+  },
 };
+
+/** Corpus sections run once: they do not use sentence encoders. */
+async function runGoogleNews(opts: Options): Promise<SectionResult | Skipped> {
+  if (ENC) return { skipped: 'measured once, with the lexical backend' };
+  const r = await evalGoogleNews(join(opts.data, 'googlenews-ts.jsonl'), {
+    limit: opts.limit,
+  });
+  if (r.skipped) return { skipped: r.skipped };
+  for (const line of r.lines) console.log(line);
+  const m = r.metrics!;
+  return {
+    json: m as unknown as Record<string, unknown>,
+    summary: `B-cubed F1 ${num(m.storydiff.bcubed.f1, 3)}, NMI ${num(m.storydiff.nmi, 3)} (baseline ${num(m.baseline.bcubed.f1, 3)} / ${num(m.baseline.nmi, 3)})`,
+  };
+}
+
+async function runCorpus(opts: Options): Promise<SectionResult | Skipped> {
+  if (ENC) return { skipped: 'measured once, with the lexical backend' };
+  const r = await evalRetrieval(opts.data, { limit: opts.limit });
+  if ('skipped' in r) return { skipped: r.skipped };
+  return {
+    json: r as unknown as Record<string, unknown>,
+    summary: `recall ${pct(r.atDefault.recall)}, precision ${pct(r.atDefault.precision)} at min score ${r.threshold}`,
+  };
+}
 
 /** Figures of one backend for the comparison table. */
 interface BackendFigures {

@@ -1,4 +1,11 @@
-import type { Membership, ScanCursor, Store, StoredArticle, StoryRecord } from '../store/types.js';
+import type {
+  Membership,
+  ScanCursor,
+  Store,
+  StoredArticle,
+  StoryMergeRecord,
+  StoryRecord,
+} from '../store/types.js';
 import { VERSION } from '../version.js';
 import { type ClusterOptions, OnlineClusterer } from './cluster.js';
 import { formatPublished } from './published.js';
@@ -78,9 +85,12 @@ async function clusterNew(store: Store, run: ClusterRun): Promise<{ clustered: n
     const members = await store.storyMembers(active.map((s) => s.story));
     const recent = lastMembers(members, clusterer.membersKept);
     const arts = await store.getArticlesByKey(recent.map((m) => m.key));
+    // IDF first, so the reloaded members are weighted as they were when they joined.
+    await loadFrequencies(store, clusterer, arts);
+    const storyByKey = new Map(recent.map((m) => [m.key, m.story]));
     clusterer.load(
       active,
-      arts.map((a) => ({ ...clusterItem(a), story: storyOf(recent, a.key) })),
+      arts.map((a) => ({ ...clusterItem(a), story: storyByKey.get(a.key)! })),
     );
   }
   let seq = nextSeq;
@@ -90,18 +100,25 @@ async function clusterNew(store: Store, run: ClusterRun): Promise<{ clustered: n
   for (;;) {
     const page = await store.scan({ unclustered: true, after, limit: pageSize });
     if (!page.items.length) break;
-    const terms = new Set<number>();
-    for (const a of page.items) for (const t of a.vectorTerms) terms.add(t);
-    const { df, total } = await store.termFrequencies([...terms]);
-    clusterer.setDocumentFrequencies(df, total);
+    await loadFrequencies(store, clusterer, page.items);
     const members: Membership[] = [];
+    const merges: StoryMergeRecord[] = [];
     for (const a of page.items) {
       const d = clusterer.add(clusterItem(a));
       if (d.created) created++;
+      if (d.merged) {
+        const { from, into, root, parent, score } = d.merged;
+        merges.push({ from, into });
+        for (const m of members) if (m.story === from) m.story = into;
+        // The absorbed story's first version now hangs under the surviving story.
+        const pending = members.find((m) => m.key === root);
+        if (pending) Object.assign(pending, { parent, score });
+        else members.push({ key: root, story: into, parent, score, seq: seq++ });
+      }
       members.push({ key: a.key, story: d.story, parent: d.parent, score: d.score, seq: seq++ });
     }
-    await store.putClustering(clusterer.dirty(), members);
-    clustered += members.length;
+    await store.putClustering(clusterer.dirty(), members, merges);
+    clustered += page.items.length;
     if (!page.next) break;
     after = page.next;
   }
@@ -134,8 +151,16 @@ function lastMembers(members: Membership[], n: number): Membership[] {
   return out;
 }
 
-function storyOf(members: Membership[], key: number): number {
-  return members.find((m) => m.key === key)!.story;
+/** Gives the clusterer the store's document frequencies for the terms of these articles. */
+async function loadFrequencies(
+  store: Store,
+  clusterer: OnlineClusterer,
+  arts: StoredArticle[],
+): Promise<void> {
+  const terms = new Set<number>();
+  for (const a of arts) for (const t of a.vectorTerms) terms.add(t);
+  const { df, total } = await store.termFrequencies([...terms]);
+  clusterer.setDocumentFrequencies(df, total);
 }
 
 /** Versions in publication order with parent ids and tree depths. */

@@ -59,6 +59,7 @@ import {
   type StoredArticle,
   type StoreSettings,
   type StoreStats,
+  type StoryMergeRecord,
   type StoryRecord,
   type TermHit,
   type TimeWindow,
@@ -1255,12 +1256,27 @@ export class SqliteStore implements Store {
    * await store.putClustering([story], [{ key: 12, story: story.story, score: 1, seq: 40 }]);
    * ```
    */
-  async putClustering(stories: StoryRecord[], members: Membership[]): Promise<void> {
-    if (!Array.isArray(stories) || !Array.isArray(members)) throw usage('putClustering takes two arrays');
+  async putClustering(
+    stories: StoryRecord[],
+    members: Membership[],
+    merges: StoryMergeRecord[] = [],
+  ): Promise<void> {
+    if (!Array.isArray(stories) || !Array.isArray(members) || !Array.isArray(merges))
+      throw usage('putClustering takes arrays');
     stories.forEach(checkStory);
     members.forEach(checkMember);
-    if (!stories.length && !members.length) return;
+    for (const m of merges) {
+      if (!Number.isSafeInteger(m?.from) || !Number.isSafeInteger(m?.into) || m.from === m.into)
+        throw usage('a merge needs two different integer story ids');
+    }
+    if (!stories.length && !members.length && !merges.length) return;
     this.write((c) => {
+      // Merges first, in order: earlier members move to the surviving story, the absorbed story goes.
+      for (const m of merges) {
+        this.db.prepare('UPDATE members SET story = ? WHERE story = ?').run(m.into, m.from);
+        const gone = this.db.prepare('DELETE FROM stories WHERE story = ?').run(m.from).changes;
+        c.stories -= gone;
+      }
       const storyIds = stories.map((s) => s.story);
       const known = new Set(this.q.storyIds.all(JSON.stringify(storyIds)) as number[]);
       for (const s of stories) {

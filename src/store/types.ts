@@ -144,6 +144,12 @@ export interface StoryRecord {
   centroidWeights: Float32Array;
 }
 
+/** Two stories found to be one: `from` is absorbed into `into`. */
+export interface StoryMergeRecord {
+  from: number;
+  into: number;
+}
+
 /** An article's place in a story: which story, and which earlier member it most likely came from. */
 export interface Membership {
   key: number;
@@ -228,8 +234,11 @@ export interface Store {
   storyMembers(stories: number[]): Promise<Membership[]>;
   /** Stories with a member published inside the window, by first publication. */
   storiesInWindow(window: TimeWindow & { limit?: number }): Promise<StoryRecord[]>;
-  /** Writes new or changed stories and new memberships in one transaction. */
-  putClustering(stories: StoryRecord[], members: Membership[]): Promise<void>;
+  /**
+   * Writes new or changed stories and new memberships in one transaction. `merges` are applied
+   * first, in order: the members of story `from` move to `into` and story `from` is deleted.
+   */
+  putClustering(stories: StoryRecord[], members: Membership[], merges?: StoryMergeRecord[]): Promise<void>;
   /** The next free story id and membership sequence number. */
   clusteringCursor(): Promise<{ nextStory: number; nextSeq: number }>;
 

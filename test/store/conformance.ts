@@ -633,6 +633,36 @@ export function describeStoreConformance(name: string, factory: StoreFactory): v
         expect((await store.clusteringCursor()).nextSeq).toBeGreaterThan(9);
       });
 
+      it('merges stories: members move to the survivor and the absorbed story goes', async () => {
+        const k = (await put(testRecord(1), testRecord(2), testRecord(3))).map((o) => o.key);
+        await store.putClustering(
+          [story(1, { root: k[0] }), story(2, { root: k[1] }), story(3, { root: k[2] })],
+          [
+            { key: k[0], story: 1, score: 1, seq: 1 },
+            { key: k[1], story: 2, score: 1, seq: 2 },
+            { key: k[2], story: 3, score: 1, seq: 3 },
+          ],
+        );
+        const s1 = story(1, { root: k[0], size: 3 });
+        // A chain in one call: 2 into 3, then 3 into 1; the old root of 2 gets a parent.
+        await store.putClustering(
+          [s1],
+          [{ key: k[1], story: 1, parent: k[0], score: 0.4, seq: 4 }],
+          [
+            { from: 2, into: 3 },
+            { from: 3, into: 1 },
+          ],
+        );
+        expect(await store.getStories([1, 2, 3])).toEqual([s1]);
+        const ms = await store.storyMembers([1]);
+        expect(ms.map((m) => m.key).sort((a, b) => a - b)).toEqual([...k].sort((a, b) => a - b));
+        expect((await store.membershipsOf([k[1]]))[0].parent).toBe(k[0]);
+        const st = await store.stats();
+        expect(st.stories).toBe(1);
+        expect(st.clustered).toBe(3);
+        await expect(store.putClustering([], [], [{ from: 1, into: 1 }])).rejects.toThrow();
+      });
+
       it('finds stories with a member inside a window, by first publication', async () => {
         const k = (
           await put(
