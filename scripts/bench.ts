@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { diffWords } from 'diff';
+import { benchCorpus } from './lib/corpus-bench.js';
 import { errorMessage, jsonSafe, mark, mib, ms, stopwatch, table } from './lib/format.js';
 import { loadLibrary } from './lib/library.js';
 import { readText } from './lib/loaders.js';
@@ -44,7 +45,8 @@ const SCHEMA = 'storydiff/bench@1';
 const SEED = 5000;
 const TARGETS = { berlinMs: 10, bigMs: 300, cliMs: 1000 };
 const USAGE =
-  'usage: npm run bench -- [--examples DIR] [--data DIR] [--quick] [--json FILE] [--no-api | --only api]';
+  'usage: npm run bench -- [--examples DIR] [--data DIR] [--quick] [--json FILE] [--no-api] [--no-corpus]\n' +
+  '                        [--only api|corpus] [--corpus-sizes 100000,1000000] [--corpus-dir DIR]';
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2),
@@ -54,6 +56,9 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean' },
     json: { type: 'string' },
     'no-api': { type: 'boolean' },
+    'no-corpus': { type: 'boolean' },
+    'corpus-sizes': { type: 'string' },
+    'corpus-dir': { type: 'string' },
     only: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -62,8 +67,13 @@ if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (args.only !== undefined && args.only !== 'api') {
-  console.error(`--only: the only section that can run alone is "api"\n${USAGE}`);
+if (args.only !== undefined && args.only !== 'api' && args.only !== 'corpus') {
+  console.error(`--only: the sections that can run alone are "api" and "corpus"\n${USAGE}`);
+  process.exit(64);
+}
+const corpusSizes = (args['corpus-sizes'] ?? '100000,1000000').split(',').map((x) => Number(x.trim()));
+if (corpusSizes.some((n) => !Number.isSafeInteger(n) || n < 1)) {
+  console.error(`--corpus-sizes: give whole numbers separated by commas\n${USAGE}`);
   process.exit(64);
 }
 if (args.only === 'api' && args['no-api']) {
@@ -160,6 +170,11 @@ console.log(`  node    ${machine.node} (${machine.os})\n`);
 
 if (args.only === 'api') {
   await apiBench();
+  finish();
+  process.exit(0);
+}
+if (args.only === 'corpus') {
+  await corpusBench();
   finish();
   process.exit(0);
 }
@@ -411,7 +426,27 @@ try {
 
 if (args['no-api']) notes.push('API skipped (--no-api)');
 else await apiBench();
+if (args['no-corpus']) notes.push('corpus skipped (--no-corpus)');
+else await corpusBench();
 finish();
+
+/**
+ * Corpus: ingest throughput and memory at each size, search latency at the largest, store size,
+ * and datasketch / npm minhash on the same articles in the same run (see scripts/lib/corpus-bench.ts).
+ * The stores go to a temporary folder (or --corpus-dir) and are deleted afterwards.
+ */
+async function corpusBench(): Promise<void> {
+  console.log('\n== Corpus ==');
+  const dir = args['corpus-dir'] ?? mkdtempSync(join(tmpdir(), 'storydiff-corpus-'));
+  try {
+    results.corpus = await benchCorpus({ sizes: corpusSizes, quick, dir });
+  } catch (err) {
+    console.log(`  corpus failed: ${errorMessage(err)}`);
+    results.corpus = { failed: errorMessage(err) };
+  } finally {
+    if (!args['corpus-dir']) rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Notes and the JSON file, once every section has run. */
 function finish(): void {

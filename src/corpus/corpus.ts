@@ -159,9 +159,9 @@ export interface SearchResult {
 export const DEFAULT_MIN_SCORE = 0.3;
 
 /** Most candidates read back from the store per query. */
-const MAX_CANDIDATES = 200;
+const MAX_CANDIDATES = 100;
 /** Postings read per key term: a term on more articles than this in the window is not distinctive. */
-const PER_TERM_LIMIT = 400;
+const PER_TERM_LIMIT = 200;
 const DAY = 86_400_000;
 
 /**
@@ -412,19 +412,21 @@ class CorpusImpl implements Corpus {
       .sort((a, b) => b[1].pre - a[1].pre || a[0] - b[0])
       .slice(0, MAX_CANDIDATES)
       .map(([k]) => k);
-    const cands = await this.store.getArticlesByKey(keys);
-    // Candidate vectors bring terms the query lacks; their IDF only matters in the norms.
-    const extra = new Set<number>();
-    for (const c of cands) for (const t of c.vectorTerms) if (!df.has(t)) extra.add(t);
-    if (extra.size) {
-      const more = await this.store.termFrequencies([...extra]);
-      for (const [t, n] of more.df) df.set(t, n);
-    }
+    const cands = await this.store.getArticlesByKey(keys, { text: false });
+    // Terms only a candidate has count in its norm; rather than a second round trip for their
+    // document frequencies, they get the query terms' mean IDF.
+    let sumIdf = 0;
+    for (const t of q.vectorTerms) sumIdf += idf(df.get(t) ?? 0, total);
+    const meanIdf = q.vectorTerms.length ? sumIdf / q.vectorTerms.length : 1;
+    const cosWeight = (t: number) => {
+      const n = df.get(t);
+      return n === undefined ? meanIdf : idf(n, total);
+    };
 
     const hits: SearchHit[] = [];
     for (const c of cands) {
       const jaccard = estimateJaccard(q.minhash, c.minhash);
-      const cosine = idfCosine(q.vectorTerms, q.vectorWeights, c.vectorTerms, c.vectorWeights, weight);
+      const cosine = idfCosine(q.vectorTerms, q.vectorWeights, c.vectorTerms, c.vectorWeights, cosWeight);
       const keys = keyOverlap(q.keyTerms, c.keyTerms, weight);
       const story = sameStoryScore(cosine, keys);
       const score = Math.max(jaccard, story);
@@ -451,11 +453,12 @@ class CorpusImpl implements Corpus {
 
     if (rescore > 0 && hits.length) {
       const top = hits.slice(0, rescore);
-      const full = new Map(cands.map((c) => [c.key, c]));
+      const full = new Map((await this.store.getArticlesByKey(top.map((h) => h.key))).map((c) => [c.key, c]));
       const qa = storedToArticle(q);
       for (const h of top) {
-        const cmp = await runCompare(qa, storedToArticle(full.get(h.key)!), opts.encoder);
-        explain(h, cmp);
+        const c = full.get(h.key);
+        // Removed between retrieval and rescoring: keep the retrieval figures only.
+        if (c) explain(h, await runCompare(qa, storedToArticle(c), opts.encoder));
       }
     }
     const t2 = performance.now();

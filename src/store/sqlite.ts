@@ -997,10 +997,11 @@ export class SqliteStore implements Store {
    * const arts = await store.getArticlesByKey(hits.map((h) => h.key));
    * ```
    */
-  async getArticlesByKey(keys: number[]): Promise<StoredArticle[]> {
+  async getArticlesByKey(keys: number[], opts: { text?: boolean } = {}): Promise<StoredArticle[]> {
     checkInts('keys', keys);
     if (!keys.length) return [];
-    const rows = this.read(() => this.q.fullByKeys.all(JSON.stringify(keys)) as Row[]);
+    const q = opts.text === false ? this.q.fingerprintsByKeys : this.q.fullByKeys;
+    const rows = this.read(() => q.all(JSON.stringify(keys)) as Row[]);
     return inOrder(keys, rows, (r) => r.key as number).map(toStored);
   }
 
@@ -1500,6 +1501,9 @@ function prepare(db: DB) {
     deleteArticle: p('DELETE FROM articles WHERE key = ?'),
     fullByIds: p(`SELECT ${FULL_COLS} FROM articles WHERE id IN (${ids})`),
     fullByKeys: p(`SELECT ${FULL_COLS} FROM articles WHERE key IN (${ids})`),
+    fingerprintsByKeys: p(
+      `SELECT ${FULL_COLS.replace(', text', ", '' AS text")} FROM articles WHERE key IN (${ids})`,
+    ),
     summaryByHash: p(`SELECT ${SUMMARY_COLS} FROM articles WHERE hash = ?`),
     articleKeys: one(`SELECT key FROM articles WHERE key IN (${ids})`),
     list: p(`SELECT ${SUMMARY_COLS} FROM articles WHERE key > ? ORDER BY key LIMIT ?`),

@@ -203,8 +203,11 @@ export interface Store {
   removeArticles(ids: string[]): Promise<string[]>;
   /** Full articles by external id, in input order; missing ids are skipped. */
   getArticles(ids: string[]): Promise<StoredArticle[]>;
-  /** Full articles by internal key; missing keys are skipped. */
-  getArticlesByKey(keys: number[]): Promise<StoredArticle[]>;
+  /**
+   * Full articles by internal key, in input order; missing keys are skipped. With `text: false`
+   * the text comes back empty (cheaper when only the fingerprints are needed).
+   */
+  getArticlesByKey(keys: number[], opts?: { text?: boolean }): Promise<StoredArticle[]>;
   /** The id holding this content hash, if any. */
   findByHash(hash: string): Promise<ArticleSummary | undefined>;
 
