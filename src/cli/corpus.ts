@@ -5,7 +5,6 @@ import { type Corpus, DEFAULT_DB_PATH, openCorpus } from '../corpus/corpus.js';
 import { parseBound } from '../corpus/published.js';
 import type { CorpusInput } from '../corpus/types.js';
 import { StorydiffError } from '../errors.js';
-import { loadArticle } from '../ingest/article.js';
 import { readCorpus } from '../ingest/corpus-input.js';
 import { renderSearchMarkdown, renderSearchTerminal } from '../report/search.js';
 import { renderStoriesHtml, renderStoriesMarkdown, renderStoriesTerminal } from '../report/stories.js';
@@ -15,10 +14,7 @@ import { openOutput, writeText } from './output.js';
 export const DB_ENV = 'STORYDIFF_DB';
 
 const dbOption = () =>
-  new Option(
-    '--db <path|url>',
-    `corpus store: a SQLite file or a postgres:// URL (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`,
-  );
+  new Option('--db <path|url>', `corpus store: a SQLite file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`);
 
 const dbOf = (flags: { db?: string }) => flags.db ?? process.env[DB_ENV] ?? DEFAULT_DB_PATH;
 
@@ -217,9 +213,16 @@ async function search(target: string, flags: SearchFlags): Promise<void> {
   });
 }
 
+/**
+ * Reads the query file exactly as `index add` would (same title rule, same text), so a file that is
+ * stored has the same content hash and is not returned as its own hit.
+ */
 async function fileQuery(path: string): Promise<CorpusInput> {
-  const a = await loadArticle(path);
-  return { text: a.text, title: a.title, published: a.date, lang: a.lang, origin: a.source ?? path };
+  for await (const item of readCorpus([path])) {
+    if (item.kind === 'error') throw item.error;
+    return item.input;
+  }
+  throw new StorydiffError('INPUT_EMPTY', 'no article in the file', { source: path });
 }
 
 interface ClusterFlags {

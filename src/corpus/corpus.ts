@@ -71,6 +71,8 @@ export interface AddOptions {
    * has more than one core).
    */
   threads?: boolean;
+  /** Merge the index segments at the end (default true; see `Store.compact`). */
+  compact?: boolean;
   /** Called after each batch is written. */
   onProgress?: (p: AddProgress) => void;
   /** Called for every input, in order. */
@@ -335,6 +337,9 @@ class CorpusImpl implements Corpus {
       }
       await flush();
       await drain();
+      // An ingest session ends with its index segments merged, so the searches that follow read
+      // one index tier instead of one seek per segment.
+      if ((opts.compact ?? true) && sum.added + sum.updated > 0) await this.store.compact();
     } finally {
       await thread?.close();
     }

@@ -182,6 +182,16 @@ async function describeStories(store: Store, stories: StoryRecord[]): Promise<St
   for (const s of stories) {
     const ms = (byStory.get(s.story) ?? []).filter((m) => arts.has(m.key));
     if (!ms.length) continue;
+    // A version cannot come from a later one: an article updated or added late may have joined
+    // under a version published after it, which would make a cycle. Such an edge is cut and the
+    // version counts as a root.
+    const when = (k: number) => arts.get(k)?.published;
+    for (const m of ms) {
+      const p = m.parent;
+      const tp = p === undefined ? undefined : when(p);
+      const tm = when(m.key);
+      if (p !== undefined && tp !== undefined && tm !== undefined && tp > tm) m.parent = undefined;
+    }
     const parentOf = new Map(ms.map((m) => [m.key, m.parent]));
     const depth = (key: number): number => {
       let d = 0;
@@ -220,7 +230,7 @@ async function describeStories(store: Store, stories: StoryRecord[]): Promise<St
       story: s.story,
       size: versions.length,
       title: versions.find((v) => v.title)?.title,
-      root: versions.find((v) => v.parent === undefined)?.id ?? versions[0].id,
+      root: versions.find((v) => v.parent === undefined)?.id ?? versions[0].id, // the earliest parentless version
       first: dated[0]?.published,
       last: dated[dated.length - 1]?.published,
       sources: [...new Set(versions.map((v) => v.source).filter((x): x is string => !!x))],

@@ -16,7 +16,10 @@ export interface StoryVersion {
   words: number;
   /** Id of the earlier version this one most likely derives from; absent for the story's root. */
   parent?: string;
-  /** Similarity to the parent (or to the story when it joined), 0..1. */
+  /**
+   * How well the version fitted its story when it joined: IDF cosine with the story's centroid at
+   * that moment, 0..1 (1 for the version that started the story).
+   */
   score: number;
   /** Depth in the derivation tree: 0 for the root. */
   depth: number;

@@ -226,7 +226,7 @@ export interface Store {
 
   /** Articles (summaries with vectors) in publication order, one page at a time. */
   scan(opts: ScanOptions): Promise<{ items: StoredArticle[]; next?: ScanCursor }>;
-  /** Lists articles without text, for `export --ids-only`, in key order. */
+  /** Lists articles without text, in key order. */
   list(opts: { afterKey?: number; limit: number }): Promise<ArticleSummary[]>;
 
   /** Stories by id. */
@@ -244,6 +244,12 @@ export interface Store {
   putClustering(stories: StoryRecord[], members: Membership[], merges?: StoryMergeRecord[]): Promise<void>;
   /** The next free story id and membership sequence number. */
   clusteringCursor(): Promise<{ nextStory: number; nextSeq: number }>;
+
+  /**
+   * Brings the indexes into their best shape for queries after a bulk load (SQLite: merges the
+   * recent index segments into the main index). Safe to call at any time.
+   */
+  compact(): Promise<void>;
 
   stats(): Promise<StoreStats>;
   close(): Promise<void>;

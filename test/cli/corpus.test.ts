@@ -183,6 +183,46 @@ describe('storydiff index add / stats / search / cluster / export / remove', () 
     expect(again.unchanged).toBe(13);
   });
 
+  it('an updated original rejoins its story without a cycle: no version derives from a later one', async () => {
+    const rows = readFileSync(NEWSROOM, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const f = join(dir, 'update.jsonl');
+    writeFileSync(
+      f,
+      `${JSON.stringify({ ...rows[0], text: `${rows[0].text} Divers resumed the search at noon.` })}\n`,
+    );
+    expect(JSON.parse((await run(['index', 'add', f, '--db', db(), '--json'])).stdout).updated).toBe(1);
+    const res = JSON.parse((await run(['cluster', '--db', db(), '--format', 'json'])).stdout);
+    const bridge = res.stories.find((s: { versions: { id: string }[] }) =>
+      s.versions.some((v) => v.id === 'bridge-copy'),
+    );
+    expect(bridge.root).toBe('bridge-wire');
+    const at = new Map(bridge.versions.map((v: { id: string; published: string }) => [v.id, v.published]));
+    for (const v of bridge.versions) {
+      if (v.parent) expect(String(at.get(v.parent)) <= String(v.published)).toBe(true);
+    }
+    expect(bridge.versions.find((v: { id: string }) => v.id === 'bridge-wire').depth).toBe(0);
+  });
+
+  it('a stored text file searched as a query is not its own hit', async () => {
+    const p = db('files.db');
+    await run(['index', 'add', STORIES, '--db', p, '--json']);
+    const r = await run([
+      'search',
+      join(STORIES, 'port-wire.txt'),
+      '--db',
+      p,
+      '--format',
+      'json',
+      '--rescore',
+      '0',
+    ]);
+    const hits = JSON.parse(r.stdout).hits;
+    expect(hits.every((h: { jaccard: number }) => h.jaccard < 0.99)).toBe(true);
+  });
+
   it('removes articles by id', async () => {
     const r = await run(['index', 'remove', 'cheese', 'not-there', '--db', db()]);
     expect(r.code).toBe(66);
