@@ -164,6 +164,8 @@ export const DEFAULT_MIN_SCORE = 0.3;
 const MAX_CANDIDATES = 100;
 /** Postings read per key term: a term on more articles than this in the window is not distinctive. */
 const PER_TERM_LIMIT = 200;
+/** Key terms of a query looked up in the postings, rarest first. */
+const QUERY_TERMS = 24;
 const DAY = 86_400_000;
 
 /**
@@ -390,9 +392,16 @@ class CorpusImpl implements Corpus {
         : {};
     const since = Math.max(window.since ?? -Infinity, opts.since ?? -Infinity);
     const until = Math.min(window.until ?? Infinity, opts.until ?? Infinity);
+    const { df, total } = await this.store.termFrequencies([...new Set([...q.keyTerms, ...q.vectorTerms])]);
+    // Only the rarest key terms are looked up: they carry the evidence, and a common term's posting
+    // list (cut at PER_TERM_LIMIT) adds reads, not candidates. Terms no stored article has are skipped.
+    const lookup = q.keyTerms
+      .filter((t) => (df.get(t) ?? 0) > 0)
+      .sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || a - b)
+      .slice(0, QUERY_TERMS);
     const [bandHits, termHits] = await Promise.all([
       this.store.findByBands(q.bandKeys, { limit: MAX_CANDIDATES, exclude }),
-      this.store.findByTerms(q.keyTerms, {
+      this.store.findByTerms(lookup, {
         since: Number.isFinite(since) ? since : undefined,
         until: Number.isFinite(until) ? until : undefined,
         includeUndated: true,
@@ -401,7 +410,6 @@ class CorpusImpl implements Corpus {
       }),
     ]);
 
-    const { df, total } = await this.store.termFrequencies([...new Set([...q.keyTerms, ...q.vectorTerms])]);
     const weight = (t: number) => idf(df.get(t) ?? 0, total);
     // Pre-rank the term-channel candidates by the IDF mass they share, keep the best.
     const pre = new Map<number, { lsh: boolean; terms: boolean; pre: number }>();
