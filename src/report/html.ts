@@ -479,18 +479,7 @@ export function renderHtml(cmp: Comparison, opts: HtmlOptions = {}): string {
     cmp.id !== undefined ? `id ${esc(String(cmp.id))}` : '',
     'this page makes no network requests',
   ].filter(Boolean);
-  return `<!doctype html>
-<html lang="${esc(langAttr(cmp.a.lang))}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="storydiff ${VERSION}">
-<meta name="referrer" content="no-referrer">
-<link rel="icon" href="data:,">
-<title>storydiff: ${esc(title)}</title>
-<style>${CSS}</style>
-</head>
+  return `${htmlHead({ lang: langAttr(cmp.a.lang), csp, title, css: CSS })}
 <body>
 <a class="skip" href="#changes">Skip to the changes</a><a class="skip" href="#text">Skip to the text</a>
 ${header(cmp, title)}
@@ -506,4 +495,28 @@ ${alignmentTable(cmp)}
 </body>
 </html>
 `;
+}
+
+/**
+ * The start of a self-contained page up to `</head>`: the CSP, no referrer, no favicon request,
+ * and the one inline style the CSP allows by hash.
+ *
+ * @example
+ * ```ts
+ * const page = `${htmlHead({ lang: 'en', csp, title: 'Stories', css: CSS })}\n<body>…</body></html>`;
+ * ```
+ */
+export function htmlHead(o: { lang: string; csp: string; title: string; css: string }): string {
+  return `<!doctype html>
+<html lang="${esc(o.lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${o.csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="storydiff ${VERSION}">
+<meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
+<title>storydiff: ${esc(o.title)}</title>
+<style>${o.css}</style>
+</head>`;
 }

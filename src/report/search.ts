@@ -1,7 +1,8 @@
 import type { Derivation } from '../compare/types.js';
 import type { SearchHit, SearchResult } from '../corpus/corpus.js';
 import { RELATION_LABEL } from './labels.js';
-import { formatTime, httpUrl, md, mdUrl, palette, termText, timeText } from './stories.js';
+import { formatTime, httpUrl, md, mdUrl, termText, timeText } from './stories.js';
+import { palette } from './terminal.js';
 
 /** Options of {@link renderSearchTerminal}. */
 export interface SearchTerminalOptions {

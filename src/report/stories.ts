@@ -1,8 +1,9 @@
 import type { StoriesResult, Story, StoryVersion } from '../corpus/story-types.js';
 import { VERSION } from '../version.js';
-import { escapeHtml } from './html.js';
+import { escapeHtml, htmlHead } from './html.js';
 import { mdEscape } from './markdown.js';
 import { STORIES_CSS, STORIES_CSS_HASH, STORIES_SCRIPT, STORIES_SCRIPT_HASH } from './stories-assets.js';
+import { palette } from './terminal.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers (also used by search.ts)
@@ -115,30 +116,6 @@ export function mdUrl(href: string): string {
     /[()|<>\s\\`]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
   );
-}
-
-/**
- * ANSI styles that are identity functions when colour is off (as in terminal.ts).
- *
- * @example
- * ```ts
- * palette(false).bold('x'); // 'x'
- * ```
- * @internal
- */
-export function palette(on: boolean) {
-  const c =
-    (open: number, close: number) =>
-    (s: string): string =>
-      on ? `\x1b[${open}m${s}\x1b[${close}m` : s;
-  return {
-    bold: c(1, 22),
-    dim: c(2, 22),
-    red: c(31, 39),
-    green: c(32, 39),
-    yellow: c(33, 39),
-    cyan: c(36, 39),
-  };
 }
 
 /** A duration for people: `45 min`, `5 h`, `3 days`. */
@@ -830,18 +807,7 @@ export function renderStoriesHtml(result: StoriesResult, opts: StoriesHtmlOption
     `format <code>${esc(result.schema)}</code>`,
     'this page makes no network requests',
   ];
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="storydiff ${VERSION}">
-<meta name="referrer" content="no-referrer">
-<link rel="icon" href="data:,">
-<title>storydiff: ${esc(title)}</title>
-<style>${STORIES_CSS}</style>
-</head>
+  return `${htmlHead({ lang: 'en', csp, title, css: STORIES_CSS })}
 <body>
 <a class="skip" href="#main">Skip to the stories</a>
 <header class="top"><div class="wrap"><p class="kicker">storydiff · stories over time</p><h1 dir="auto">${esc(title)}</h1><p class="meta">${esc(summary)}</p>${note}</div></header>

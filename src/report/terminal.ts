@@ -13,7 +13,8 @@ export interface TerminalOptions {
 
 type Paint = (s: string) => string;
 
-function palette(on: boolean) {
+/** ANSI styles, or identity functions when colour is off. */
+export function palette(on: boolean) {
   const c =
     (open: number, close: number): Paint =>
     (s) =>
