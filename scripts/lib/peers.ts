@@ -19,34 +19,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_SETTINGS } from '../../src/corpus/fingerprint.js';
 import type { StoreSettings } from '../../src/store/types.js';
 import { errorMessage } from './format.js';
 import { percentile } from './metrics.js';
 
-/** The fingerprint settings the peers are given. */
-export interface PeerSettings extends StoreSettings {
-  /** Where they came from: storydiff's DEFAULT_SETTINGS, or the fallback below. */
-  from: 'DEFAULT_SETTINGS' | 'fallback';
-}
+/** The fingerprint settings the peers are given: storydiff's own defaults, so all run alike. */
+export type PeerSettings = StoreSettings;
 
-/** Used when `src/corpus/fingerprint.ts` cannot be loaded: word 3-grams, 128 permutations, 32 × 4 at 0.4. */
-export const FALLBACK_SETTINGS: StoreSettings = {
-  numPerm: 128,
-  shingle: 3,
-  bands: 32,
-  rows: 4,
-  threshold: 0.4,
-  seed: 1,
-};
-
-/** storydiff's default fingerprint settings (read at run time), or the fallback. */
+/** storydiff's default fingerprint settings. */
 export async function peerSettings(): Promise<PeerSettings> {
-  try {
-    const { DEFAULT_SETTINGS } = await import('../../src/corpus/fingerprint.js');
-    return { ...DEFAULT_SETTINGS, from: 'DEFAULT_SETTINGS' };
-  } catch {
-    return { ...FALLBACK_SETTINGS, from: 'fallback' };
-  }
+  return { ...DEFAULT_SETTINGS };
 }
 
 /** Figures of one peer run. */

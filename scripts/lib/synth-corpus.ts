@@ -19,6 +19,7 @@
  */
 
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { fmix32 } from '../../src/corpus/hash.js';
 import type { CorpusInput } from '../../src/corpus/types.js';
 import { mulberry32, type Rng } from './prng.js';
 
@@ -410,13 +411,7 @@ interface Rendered {
 
 /** 32-bit integer hash mix (murmur3 finaliser) of a seed, an index and a stream number. */
 export function mix(seed: number, i: number, stream = 0): number {
-  let h = (seed ^ Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(stream + 1, 0x85ebca6b)) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32((seed ^ Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(stream + 1, 0x85ebca6b)) >>> 0);
 }
 
 const idOf = (i: number): string => `syn-${String(i).padStart(7, '0')}`;

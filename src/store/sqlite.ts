@@ -529,13 +529,11 @@ function toSummary(r: Row): ArticleSummary {
   return s;
 }
 
+/** A full row: the summary columns plus text, fingerprints and origin. */
 function toStored(r: Row): StoredArticle {
   const a: StoredArticle = {
-    key: r.key as number,
-    id: r.id as string,
-    hash: r.hash as string,
+    ...toSummary(r),
     text: r.text as string,
-    words: r.words as number,
     addedAt: r.added_at as number,
     minhash: blobToU32(r.minhash as Buffer, 'minhash'),
     bandKeys: blobToInts(r.band_keys as Buffer, 'band keys'),
@@ -543,11 +541,6 @@ function toStored(r: Row): StoredArticle {
     vectorTerms: blobToInts(r.vector_terms as Buffer, 'vector terms'),
     vectorWeights: blobToF32(r.vector_weights as Buffer, 'vector weights'),
   };
-  setOpt(a, 'title', r.title);
-  setOpt(a, 'url', r.url);
-  setOpt(a, 'source', r.source);
-  if (r.published !== UNDATED) a.published = r.published as number;
-  setOpt(a, 'lang', r.lang);
   setOpt(a, 'origin', r.origin);
   return a;
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /** Debian's chromium, installed by .ci/run; browser tests skip when it is absent. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -23,4 +23,32 @@ export const LAUNCH_ARGS = [
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+}
+
+/**
+ * A new page for a report opened from a file: every console message, page error and dialog (dismissed)
+ * goes to `problems`, CSP violations are logged to the console so they land there too, and every
+ * request that is not for a file goes to `requests`.
+ */
+export async function watchedFilePage(
+  browser: Browser,
+): Promise<{ page: Page; problems: string[]; requests: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+  const problems: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => problems.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file:')) requests.push(r.url());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`csp: ${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  return { page, problems, requests };
 }

@@ -9,7 +9,7 @@ import { compare } from '../../src/compare/compare.js';
 import type { Comparison } from '../../src/compare/types.js';
 import { escapeHtml, renderHtml } from '../../src/report/html.js';
 import { VERSION } from '../../src/version.js';
-import { HAVE_CHROMIUM, launchChromium } from '../helpers/chromium.js';
+import { HAVE_CHROMIUM, launchChromium, watchedFilePage } from '../helpers/chromium.js';
 import { portComparison, story } from './helpers.js';
 
 const dom = (html: string) => parseHTML(html).document;
@@ -380,23 +380,7 @@ describe.skipIf(!HAVE_CHROMIUM)('renderHtml in a browser', () => {
     writeFileSync(file, renderHtml(hostile()));
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m) => problems.push(`${m.type()}: ${m.text()}`));
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('dialog', (d) => {
-        problems.push(`dialog: ${d.message()}`);
-        void d.dismiss();
-      });
-      page.on('request', (r) => {
-        if (!r.url().startsWith('file:')) requests.push(r.url());
-      });
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) =>
-          console.error(`csp: ${e.violatedDirective} ${e.blockedURI}`),
-        );
-      });
+      const { page, problems, requests } = await watchedFilePage(browser);
       await page.goto(`file://${file}`);
       await page.hover('#a-0');
       expect(await page.$eval('#b-0', (e) => e.classList.contains('hl'))).toBe(true);

@@ -25,7 +25,7 @@ import {
   STORIES_SCRIPT,
   STORIES_SCRIPT_HASH,
 } from '../../src/report/stories-assets.js';
-import { HAVE_CHROMIUM, launchChromium } from '../helpers/chromium.js';
+import { HAVE_CHROMIUM, launchChromium, watchedFilePage } from '../helpers/chromium.js';
 
 const dom = (html: string) => parseHTML(html).document;
 
@@ -511,23 +511,7 @@ describe.skipIf(!HAVE_CHROMIUM)('renderStoriesHtml in a browser', () => {
     writeFileSync(file, renderStoriesHtml(result([hostile(), port()])));
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m) => problems.push(`${m.type()}: ${m.text()}`));
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('dialog', (d) => {
-        problems.push(`dialog: ${d.message()}`);
-        void d.dismiss();
-      });
-      page.on('request', (r) => {
-        if (!r.url().startsWith('file:')) requests.push(r.url());
-      });
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) =>
-          console.error(`csp: ${e.violatedDirective} ${e.blockedURI}`),
-        );
-      });
+      const { page, problems, requests } = await watchedFilePage(browser);
       await page.goto(`file://${file}`);
       // Hovering b-1 lights up its line of descent: b-1 ← a-1 ← wire-1, and not c-1.
       await page.hover('#s2-d3');

@@ -85,7 +85,8 @@ function asRecord(a: StoredArticle): ArticleRecord {
   return rest;
 }
 
-async function rejectsWith(p: Promise<unknown>, code: string): Promise<StorydiffError> {
+/** Awaits a promise that must reject with a StorydiffError of this code; returns the error. */
+export async function rejectsWith(p: Promise<unknown>, code: string): Promise<StorydiffError> {
   const err = await p.then(
     () => undefined,
     (e: unknown) => e,

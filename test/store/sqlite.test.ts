@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StorydiffError } from '../../src/errors.js';
 import {
   blobToF32,
   blobToInts,
@@ -21,6 +20,7 @@ import { type ArticleRecord, STORE_SCHEMA_VERSION, type Store } from '../../src/
 import {
   describeStoreConformance,
   HOUR,
+  rejectsWith,
   type StoreFactory,
   T0,
   TEST_SETTINGS,
@@ -60,16 +60,6 @@ describeStoreConformance('sqlite (:memory:)', {
 describeStoreConformance('sqlite (file)', fileFactory());
 // Every write merged into the main index tier at once, so the suite covers both tiers.
 describeStoreConformance('sqlite (file, main tier only)', fileFactory({ maxSegments: 0 }));
-
-async function rejectsWith(p: Promise<unknown>, code: string): Promise<StorydiffError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err, `expected a ${code} error`).toBeInstanceOf(StorydiffError);
-  expect((err as StorydiffError).code).toBe(code);
-  return err as StorydiffError;
-}
 
 /** Runs a TypeScript script in a child process; resolves when it prints `ready`. */
 function child(
