@@ -22,9 +22,8 @@ export async function openStore(db: string, opts: OpenStoreOptions): Promise<Sto
   if (typeof db !== 'string' || !db.trim())
     throw new StorydiffError('USAGE', '--db must name a file or a URL');
   if (/^postgres(ql)?:\/\//i.test(db)) {
-    throw new StorydiffError('USAGE', 'PostgreSQL stores are not available in this version', {
-      source: '--db',
-    });
+    const { openPostgresStore } = await import('./postgres.js');
+    return openPostgresStore({ url: db, settings: opts.settings, readonly: opts.readonly });
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(db)) {
     throw new StorydiffError('USAGE', `unsupported store URL scheme: ${db.split(':')[0]}`, {
