@@ -12,11 +12,33 @@ import { openOutput, writeText } from './output.js';
 
 /** Environment variable naming the corpus store when `--db` is absent. */
 export const DB_ENV = 'STORYDIFF_DB';
+/** Environment variable with a PostgreSQL URL; it wins over {@link DB_ENV} when both are set. */
+export const DATABASE_URL_ENV = 'STORYDIFF_DATABASE_URL';
 
 const dbOption = () =>
-  new Option('--db <path|url>', `corpus store: a SQLite file (default: $${DB_ENV} or ${DEFAULT_DB_PATH})`);
+  new Option(
+    '--db <path|url>',
+    `corpus store: a SQLite file or a postgres:// URL (default: $${DATABASE_URL_ENV}, $${DB_ENV} or ${DEFAULT_DB_PATH})`,
+  );
 
-const dbOf = (flags: { db?: string }) => flags.db ?? process.env[DB_ENV] ?? DEFAULT_DB_PATH;
+/**
+ * The store a command uses: `--db`, else `$STORYDIFF_DATABASE_URL`, else `$STORYDIFF_DB`, else
+ * the embedded default, or undefined with `fallback: false`.
+ *
+ * @example
+ * ```ts
+ * resolveDb(undefined); // => '.storydiff/corpus.db' when neither variable is set
+ * ```
+ */
+export function resolveDb(flag: string | undefined, fallback?: true): string;
+export function resolveDb(flag: string | undefined, fallback: false): string | undefined;
+export function resolveDb(flag: string | undefined, fallback = true): string | undefined {
+  return (
+    flag || process.env[DATABASE_URL_ENV] || process.env[DB_ENV] || (fallback ? DEFAULT_DB_PATH : undefined)
+  );
+}
+
+const dbOf = (flags: { db?: string }) => resolveDb(flags.db);
 
 const positive = (flag: string) => (v: string) => {
   const n = Number(v);

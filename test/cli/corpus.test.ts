@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from '../helpers/build.js';
+import { bulkArticle, writeBulkJsonl } from '../helpers/bulk.js';
 import { BIN, run } from '../helpers/cli.js';
 
 const NEWSROOM = join(ROOT, 'test/fixtures/newsroom/articles.jsonl');
@@ -18,24 +19,6 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'storydiff-corpus-cli-'));
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Invented article text for bulk tests: distinct words per article so none are duplicates. */
-function bulkArticle(i: number): string {
-  const words = [
-    'harbour',
-    'council',
-    'budget',
-    'ferry',
-    'station',
-    'river',
-    'school',
-    'market',
-    'tunnel',
-    'museum',
-  ];
-  const w = (k: number) => `${words[(i + k) % words.length]}${(i * 7 + k) % 97}`;
-  return `The ${w(1)} plan for district ${i} was approved on Monday by ${w(2)} officials. Residents said the ${w(3)} would open in ${2030 + (i % 9)}. A spokesman for ${w(4)} added that costs reached ${i * 13} thousand.`;
-}
 
 describe('storydiff index add / stats / search / cluster / export / remove', () => {
   it('indexes JSONL and text files, is idempotent, and reports a summary', async () => {
@@ -263,12 +246,7 @@ describe('faults', () => {
   let big = '';
   beforeAll(() => {
     big = join(dir, 'big.jsonl');
-    const lines: string[] = [];
-    for (let i = 0; i < N; i++)
-      lines.push(
-        JSON.stringify({ id: `bulk-${i}`, text: bulkArticle(i), published: 1_700_000_000_000 + i * 60_000 }),
-      );
-    writeFileSync(big, `${lines.join('\n')}\n`);
+    writeBulkJsonl(big, 0, N);
   });
 
   const countArticles = (p: string) => {
