@@ -46,7 +46,8 @@ const SEED = 5000;
 const TARGETS = { berlinMs: 10, bigMs: 300, cliMs: 1000 };
 const USAGE =
   'usage: npm run bench -- [--examples DIR] [--data DIR] [--quick] [--json FILE] [--no-api] [--no-corpus]\n' +
-  '                        [--only api|corpus] [--corpus-sizes 100000,1000000] [--corpus-dir DIR]';
+  '                        [--only api|corpus|postgres] [--corpus-sizes 100000,1000000] [--corpus-dir DIR]\n' +
+  '                        [--no-postgres] [--pg-url URL] [--pg-sizes 100000,1000000]';
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2),
@@ -59,6 +60,9 @@ const { values: args } = parseArgs({
     'no-corpus': { type: 'boolean' },
     'corpus-sizes': { type: 'string' },
     'corpus-dir': { type: 'string' },
+    'no-postgres': { type: 'boolean' },
+    'pg-url': { type: 'string' },
+    'pg-sizes': { type: 'string' },
     only: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -67,13 +71,20 @@ if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (args.only !== undefined && args.only !== 'api' && args.only !== 'corpus') {
-  console.error(`--only: the sections that can run alone are "api" and "corpus"\n${USAGE}`);
+if (args.only !== undefined && !['api', 'corpus', 'postgres'].includes(args.only)) {
+  console.error(`--only: the sections that can run alone are "api", "corpus" and "postgres"\n${USAGE}`);
   process.exit(64);
 }
 const corpusSizes = (args['corpus-sizes'] ?? '100000,1000000').split(',').map((x) => Number(x.trim()));
 if (corpusSizes.some((n) => !Number.isSafeInteger(n) || n < 1)) {
   console.error(`--corpus-sizes: give whole numbers separated by commas\n${USAGE}`);
+  process.exit(64);
+}
+const pgSizes = (args['pg-sizes'] ?? (args.quick ? '2000,10000' : '100000,1000000'))
+  .split(',')
+  .map((x) => Number(x.trim()));
+if (pgSizes.length !== 2 || pgSizes.some((n) => !Number.isSafeInteger(n) || n < 0)) {
+  console.error(`--pg-sizes: give two whole numbers, the 1/2/4-worker size and the large size\n${USAGE}`);
   process.exit(64);
 }
 if (args.only === 'api' && args['no-api']) {
@@ -175,6 +186,11 @@ if (args.only === 'api') {
 }
 if (args.only === 'corpus') {
   await corpusBench();
+  finish();
+  process.exit(0);
+}
+if (args.only === 'postgres') {
+  await postgresBench();
   finish();
   process.exit(0);
 }
@@ -428,7 +444,37 @@ if (args['no-api']) notes.push('API skipped (--no-api)');
 else await apiBench();
 if (args['no-corpus']) notes.push('corpus skipped (--no-corpus)');
 else await corpusBench();
+if (args['no-postgres']) notes.push('PostgreSQL skipped (--no-postgres)');
+else await postgresBench();
 finish();
+
+/**
+ * The shared store: ingest into PostgreSQL with 1, 2 and 4 worker processes, the 4-worker ingest
+ * of the large corpus with its overlap check, search at that size, and SQLite on the same corpus
+ * (see scripts/lib/pg-bench.ts). Needs a server: --pg-url, $STORYDIFF_BENCH_DATABASE_URL or
+ * $STORYDIFF_TEST_DATABASE_URL (`eval "$(scripts/pg-local.sh --export)"` sets up a local one).
+ */
+async function postgresBench(): Promise<void> {
+  console.log('\n== Shared store (PostgreSQL) ==');
+  const url =
+    args['pg-url'] ?? process.env.STORYDIFF_BENCH_DATABASE_URL ?? process.env.STORYDIFF_TEST_DATABASE_URL;
+  if (!url) {
+    const why = 'PostgreSQL skipped: no server (give --pg-url or set STORYDIFF_BENCH_DATABASE_URL)';
+    console.log(`  ${why}`);
+    notes.push(why);
+    return;
+  }
+  const dir = args['corpus-dir'] ?? mkdtempSync(join(tmpdir(), 'storydiff-pg-bench-'));
+  try {
+    const { benchPostgres } = await import('./lib/pg-bench.js');
+    results.postgres = await benchPostgres({ url, scaleSize: pgSizes[0], largeSize: pgSizes[1], dir });
+  } catch (err) {
+    console.log(`  postgres failed: ${errorMessage(err)}`);
+    results.postgres = { failed: errorMessage(err) };
+  } finally {
+    if (!args['corpus-dir']) rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /**
  * Corpus: ingest throughput and memory at each size, search latency at the largest, store size,

@@ -997,3 +997,16 @@ export function writeSynthCorpusJsonl(
   }
   return { articles, bytes, textBytes, seconds: (performance.now() - t0) / 1000 };
 }
+
+/** The corpus input fields of a synthetic article (the ground truth left out). */
+export function toCorpusInput(a: SynthCorpusArticle): CorpusInput {
+  return {
+    id: a.id,
+    text: a.text,
+    title: a.title,
+    url: a.url,
+    source: a.source,
+    published: a.published,
+    lang: a.lang,
+  };
+}
