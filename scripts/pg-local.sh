@@ -57,7 +57,8 @@ fi
 
 if [ "$export_mode" = "1" ]; then
   echo "export STORYDIFF_TEST_DATABASE_URL='$URL'"
-  echo "export STORYDIFF_TEST_PG_RESTART='pg_ctlcluster $VERSION $CLUSTER restart -m immediate'"
+  # A checkpoint first, so the crash recovery after the immediate stop replays only the test's WAL.
+  echo "export STORYDIFF_TEST_PG_RESTART='su postgres -c \"psql -Xqc CHECKPOINT\" && pg_ctlcluster $VERSION $CLUSTER restart -m immediate'"
 else
   echo "$URL"
 fi

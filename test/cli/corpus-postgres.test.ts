@@ -238,7 +238,7 @@ describe.runIf(!!PG_URL)('faults of a shared PostgreSQL store', () => {
           return false;
         }
       }, 60_000);
-      execSync(RESTART as string, { stdio: 'ignore', timeout: 60_000 });
+      execSync(RESTART as string, { stdio: 'ignore', timeout: 150_000 });
       expect(await a.done).toBe(0);
       expect(await counts(db)).toMatchObject({ rows: N, ids: N, hashes: N });
     },
