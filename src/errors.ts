@@ -37,6 +37,11 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: { exit: 65, status: 415, message: 'unsupported media type' },
   /** HTTP: every comparison slot is busy and the queue is full; retry later. */
   SERVER_BUSY: { exit: 75, status: 503, message: 'server busy' },
+  /**
+   * HTTP: a corpus endpoint on a server started without a corpus (`--db`). Not `NOT_FOUND`, so a
+   * client deleting an article can tell "not stored" from "this server has no corpus at all".
+   */
+  NO_CORPUS: { exit: 69, status: 404, message: 'this server has no corpus' },
 } as const;
 
 /** A stable error code from {@link ERROR_CODES}. */

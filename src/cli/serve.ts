@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { openCorpus } from '../corpus/corpus.js';
 import { StorydiffError } from '../errors.js';
+import { DATABASE_URL_ENV, DB_ENV, resolveDb } from './corpus.js';
 
 interface ServeFlags {
   host: string;
@@ -9,6 +11,8 @@ interface ServeFlags {
   maxConcurrent?: number;
   maxQueue?: number;
   timeBudget?: number;
+  db?: string;
+  maxBatchArticles?: number;
 }
 
 const integer = (flag: string) => (v: string) => {
@@ -47,6 +51,15 @@ export function serveCommand(): Command {
     )
     .option('--max-queue <n>', 'requests waiting before 503 (default 16)', integer('--max-queue'))
     .option('--time-budget <ms>', 'time budget of one comparison (default 10000)', integer('--time-budget'))
+    .option(
+      '--db <path|url>',
+      `serve this corpus under /api/v1/corpus (add, search, cluster, stats): a SQLite file or a postgres:// URL (default: $${DATABASE_URL_ENV} or $${DB_ENV}; without any, no corpus)`,
+    )
+    .option(
+      '--max-batch-articles <n>',
+      'most articles in one POST /api/v1/corpus/articles (default 1000)',
+      integer('--max-batch-articles'),
+    )
     .action(async (flags: ServeFlags) => {
       const { startServer } = await import('../server/index.js');
       // Listen for signals before printing the URL: whoever reads it may signal at once.
@@ -57,6 +70,10 @@ export function serveCommand(): Command {
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       let server: Awaited<ReturnType<typeof startServer>>;
+      // The corpus is opened before listening, so a wrong --db fails the command with its own
+      // message and exit code instead of every later request.
+      const db = resolveDb(flags.db, false);
+      const corpus = db === undefined ? undefined : await openCorpus({ db });
       try {
         server = await startServer({
           host: flags.host,
@@ -66,10 +83,13 @@ export function serveCommand(): Command {
           maxConcurrent: flags.maxConcurrent,
           maxQueue: flags.maxQueue,
           timeBudgetMs: flags.timeBudget,
+          corpus,
+          maxBatchArticles: flags.maxBatchArticles,
         });
       } catch (err) {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
+        await corpus?.close();
         throw err;
       }
       process.stdout.write(`storydiff: serving on ${server.url} (Ctrl+C to stop)\n`);
@@ -80,6 +100,7 @@ export function serveCommand(): Command {
       process.once('SIGINT', now);
       process.once('SIGTERM', now);
       await server.close();
+      await corpus?.close();
       process.off('SIGINT', now);
       process.off('SIGTERM', now);
       process.off('SIGINT', onSignal);

@@ -2,15 +2,9 @@ import { type Context, Hono } from 'hono';
 import { COMPARISON_SCHEMA } from '../compare/types.js';
 import { StorydiffError, toStorydiffError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { mountCorpusApi } from './corpus-api.js';
 import { API_CSP, pageCsp } from './csp.js';
-import {
-  bearerMatches,
-  errorResponse,
-  isJsonContentType,
-  mustCloseConnection,
-  parseJson,
-  readBody,
-} from './http.js';
+import { bearerMatches, errorResponse, mustCloseConnection, readJsonBody } from './http.js';
 import type { JobResult } from './job.js';
 import { openApiDocument } from './openapi.js';
 import { isLoopback, type ResolvedOptions, resolveOptions, type ServerOptions } from './options.js';
@@ -134,16 +128,7 @@ export function createServer(options: ServerOptions = {}): StorydiffApp {
 
   /** Validates a compare body and runs it on the pool; the order of checks is cheapest first. */
   async function run(c: Context, kind: 'compare' | 'report'): Promise<JobResult> {
-    const type = c.req.header('content-type');
-    if (!isJsonContentType(type)) {
-      throw new StorydiffError(
-        'UNSUPPORTED_MEDIA_TYPE',
-        type
-          ? `send the body as application/json, not ${JSON.stringify(type.slice(0, 100))}`
-          : 'send the body as application/json (the Content-Type header is missing)',
-      );
-    }
-    const data = parseJson(await readBody(c.req.raw, o.maxBodyBytes));
+    const data = await readJsonBody(c.req.raw, o.maxBodyBytes);
     const parsed = CompareRequestSchema.safeParse(data);
     if (!parsed.success) {
       throw new StorydiffError('INPUT_INVALID', summariseIssues(parsed.error.issues, data), {
@@ -229,6 +214,8 @@ export function createServer(options: ServerOptions = {}): StorydiffApp {
   });
   only('/r/:id', ['GET', 'HEAD']);
 
+  const corpusApi = mountCorpusApi(app, o, only);
+
   app.notFound((c) =>
     errorResponse(new StorydiffError('NOT_FOUND', `no route ${c.req.method} ${c.req.path.slice(0, 200)}`)),
   );
@@ -243,6 +230,8 @@ export function createServer(options: ServerOptions = {}): StorydiffApp {
     options: o,
     warm: () => pool.warm(1),
     stats: () => ({ ...pool.stats(), reports: store.size }),
-    close: () => pool.close(),
+    close: async () => {
+      await Promise.all([pool.close(), corpusApi.close()]);
+    },
   });
 }

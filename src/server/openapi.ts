@@ -3,6 +3,16 @@ import { z } from 'zod';
 import { COMPARISON_SCHEMA } from '../compare/types.js';
 import { formatLimit } from '../ingest/limits.js';
 import { VERSION } from '../version.js';
+import {
+  CorpusAddRequestSchema,
+  CorpusAddResultSchema,
+  CorpusClusterRequestSchema,
+  CorpusRemovedSchema,
+  CorpusSearchRequestSchema,
+  SearchResultSchema,
+  StatsResultSchema,
+  StoriesResultSchema,
+} from './corpus-schemas.js';
 import type { ResolvedOptions } from './options.js';
 import {
   CompareRequestSchema,
@@ -143,10 +153,19 @@ export function openApiDocument(o: ResolvedOptions): Record<string, unknown> {
           },
         },
       },
+      ...corpusPaths(bodyErrors),
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
+        CorpusAddRequest: jsonSchema(CorpusAddRequestSchema),
+        CorpusAddResult: jsonSchema(CorpusAddResultSchema),
+        CorpusSearchRequest: jsonSchema(CorpusSearchRequestSchema),
+        SearchResult: jsonSchema(SearchResultSchema),
+        CorpusClusterRequest: jsonSchema(CorpusClusterRequestSchema),
+        StoriesResult: jsonSchema(StoriesResultSchema),
+        StatsResult: jsonSchema(StatsResultSchema),
+        CorpusRemoved: jsonSchema(CorpusRemovedSchema),
         CompareRequest: jsonSchema(CompareRequestSchema),
         Comparison: loadComparisonSchema(),
         ReportCreated: {
@@ -159,6 +178,78 @@ export function openApiDocument(o: ResolvedOptions): Record<string, unknown> {
         },
         Health: jsonSchema(HealthResponseSchema),
         Error: jsonSchema(ErrorResponseSchema),
+      },
+    },
+  };
+}
+
+/**
+ * The corpus paths (`storydiff serve --db`): add, remove, search, cluster, stats. Every one
+ * answers 404 `NO_CORPUS` on a server started without a corpus.
+ */
+function corpusPaths(bodyErrors: Record<string, unknown>): Record<string, unknown> {
+  const noCorpus = error(
+    'The server was started without a corpus (`NO_CORPUS`), or the article is not stored (`NOT_FOUND`).',
+  );
+  const store = error(
+    'The corpus store is unavailable or locked (`RESOURCE_UNAVAILABLE`, `TIMEOUT`), or a cluster run is in progress (`SERVER_BUSY`).',
+    retryAfter,
+  );
+  const post = (operationId: string, summary: string, request: string, result: string) => ({
+    post: {
+      operationId,
+      summary,
+      requestBody: { required: true, content: json(ref(request)) },
+      responses: {
+        '200': { description: 'Done.', content: json(ref(result)) },
+        ...bodyErrors,
+        '404': noCorpus,
+        '503': store,
+      },
+    },
+  });
+  return {
+    '/corpus/articles': post(
+      'corpusAdd',
+      'Add up to maxBatchArticles articles in one transaction; a bad article fails alone (`storydiff/corpus-add@1`).',
+      'CorpusAddRequest',
+      'CorpusAddResult',
+    ),
+    '/corpus/articles/{id}': {
+      delete: {
+        operationId: 'corpusRemove',
+        summary: 'Remove one article (its id percent-encoded).',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'Removed.', content: json(ref('CorpusRemoved')) },
+          '401': bodyErrors['401'],
+          '404': noCorpus,
+          '503': store,
+        },
+      },
+    },
+    '/corpus/search': post(
+      'corpusSearch',
+      'Versions of a story and near-duplicates of an article (given, or stored by id); as `storydiff search --format json`.',
+      'CorpusSearchRequest',
+      'SearchResult',
+    ),
+    '/corpus/cluster': post(
+      'corpusCluster',
+      'Place new articles into stories and return them; as `storydiff cluster --format json`. One run at a time per server.',
+      'CorpusClusterRequest',
+      'StoriesResult',
+    ),
+    '/corpus/stats': {
+      get: {
+        operationId: 'corpusStats',
+        summary: 'Counts, settings and size of the corpus store; as `storydiff stats --json`.',
+        responses: {
+          '200': { description: 'Stats.', content: json(ref('StatsResult')) },
+          '401': bodyErrors['401'],
+          '404': noCorpus,
+          '503': store,
+        },
       },
     },
   };

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
+import type { Corpus } from '../corpus/corpus.js';
 import { StorydiffError } from '../errors.js';
 
 /** Options of {@link createServer} and {@link startServer}. Every field has a default. */
@@ -28,10 +29,36 @@ export interface ServerOptions {
   maxResultBytes?: number;
   /** Where the server writes one line per internal error. Default: stderr. */
   log?: (line: string) => void;
+  /**
+   * The corpus behind `/api/v1/corpus/*`: a `--db` value (a SQLite file, created when missing, or
+   * a `postgres://` URL), which the server opens with `openCorpus` and closes on `close()`; or a
+   * corpus already open, which stays the caller's to close. Default: none, and the corpus
+   * endpoints answer 404 `NO_CORPUS`.
+   *
+   * @example
+   * ```ts
+   * await startServer({ corpus: 'news.db' }); // or 'postgres://storydiff@db.internal/news'
+   * await startServer({ corpus: await openCorpus({ db: ':memory:' }) });
+   * ```
+   */
+  corpus?: string | Corpus;
+  /**
+   * Most articles in one `POST /api/v1/corpus/articles`. Default 1000. The body limit
+   * (`maxBodyBytes`) applies too, and usually binds first: raise both for large batches.
+   *
+   * @example
+   * ```ts
+   * createServer({ corpus: 'news.db', maxBatchArticles: 5000, maxBodyBytes: 64 << 20 });
+   * ```
+   */
+  maxBatchArticles?: number;
 }
 
 /** {@link ServerOptions} with every default filled in and checked. */
-export type ResolvedOptions = Required<Omit<ServerOptions, 'token'>> & { token?: string };
+export type ResolvedOptions = Required<Omit<ServerOptions, 'token' | 'corpus'>> & {
+  token?: string;
+  corpus?: string | Corpus;
+};
 
 /** The defaults, except `maxConcurrent`, which depends on the machine. */
 export const SERVER_DEFAULTS = {
@@ -44,6 +71,7 @@ export const SERVER_DEFAULTS = {
   resultTtlMs: 60 * 60 * 1000,
   maxResults: 100,
   maxResultBytes: 128 * 1024 * 1024,
+  maxBatchArticles: 1000,
 } as const;
 
 /**
@@ -106,10 +134,18 @@ export function resolveOptions(opts: ServerOptions = {}): ResolvedOptions {
         'give --token (or set STORYDIFF_TOKEN), or listen on 127.0.0.1',
     );
   }
+  const corpus = opts.corpus;
+  if (typeof corpus === 'string' ? !corpus.trim() : corpus !== undefined && !isCorpus(corpus)) {
+    throw new StorydiffError(
+      'USAGE',
+      'corpus must be a --db value (a SQLite file or a postgres:// URL) or an open corpus',
+    );
+  }
   return {
     host,
     port,
     token,
+    corpus,
     maxBodyBytes: positiveInt('maxBodyBytes', opts.maxBodyBytes, SERVER_DEFAULTS.maxBodyBytes),
     maxArticleChars: positiveInt('maxArticleChars', opts.maxArticleChars, SERVER_DEFAULTS.maxArticleChars),
     timeBudgetMs: positiveInt('timeBudgetMs', opts.timeBudgetMs, SERVER_DEFAULTS.timeBudgetMs),
@@ -119,6 +155,24 @@ export function resolveOptions(opts: ServerOptions = {}): ResolvedOptions {
     resultTtlMs: positiveInt('resultTtlMs', opts.resultTtlMs, SERVER_DEFAULTS.resultTtlMs),
     maxResults: positiveInt('maxResults', opts.maxResults, SERVER_DEFAULTS.maxResults),
     maxResultBytes: positiveInt('maxResultBytes', opts.maxResultBytes, SERVER_DEFAULTS.maxResultBytes),
+    maxBatchArticles: positiveInt(
+      'maxBatchArticles',
+      opts.maxBatchArticles,
+      SERVER_DEFAULTS.maxBatchArticles,
+    ),
     log: opts.log ?? ((line: string) => process.stderr.write(`${line}\n`)),
   };
+}
+
+/** Duck-typed: a corpus from another copy of the library is as good as one from this copy. */
+function isCorpus(v: unknown): v is Corpus {
+  const c = v as Partial<Record<keyof Corpus, unknown>> | null;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    (['addBatch', 'remove', 'search', 'cluster', 'stats', 'close'] as const).every(
+      (k) => typeof c[k] === 'function',
+    ) &&
+    typeof c.store === 'object'
+  );
 }

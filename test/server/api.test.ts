@@ -268,7 +268,18 @@ describe('GET /api/v1/openapi.json', () => {
     expect(doc.info.version).toBe(VERSION);
     expect(doc.servers).toEqual([{ url: '/api/v1' }]);
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/compare', '/health', '/openapi.json', '/reports', '/reports/{id}'].sort(),
+      [
+        '/compare',
+        '/health',
+        '/openapi.json',
+        '/reports',
+        '/reports/{id}',
+        '/corpus/articles',
+        '/corpus/articles/{id}',
+        '/corpus/search',
+        '/corpus/cluster',
+        '/corpus/stats',
+      ].sort(),
     );
     expect(doc.paths['/compare'].post.requestBody?.content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/CompareRequest',
