@@ -29,7 +29,8 @@
 
 import postgres from 'postgres';
 import { StorydiffError } from '../errors.js';
-import { blobToF32, blobToInts, blobToU32, UNDATED } from './codec.js';
+import { blobToInts, UNDATED } from './codec.js';
+import { type Row, setOpt, toMembership, toStored, toStory, toSummary } from './rows.js';
 import {
   type ArticleRecord,
   type ArticleSummary,
@@ -67,7 +68,6 @@ import {
 
 type Sql = postgres.Sql<Record<string, unknown>>;
 type Tx = postgres.ReservedSql<Record<string, unknown>>;
-type Row = Record<string, unknown>;
 
 /** The schema (namespace) a store lives in when the URL does not name one. */
 export const DEFAULT_PG_SCHEMA = 'storydiff';
@@ -314,10 +314,6 @@ function pgText(s: string | undefined | null): string | null {
   return s.includes('\u0000') ? s.replaceAll('\u0000', '\uFFFD') : s;
 }
 
-function setOpt<T extends object>(o: T, k: keyof T, v: unknown): void {
-  if (v !== null && v !== undefined) (o as Record<keyof T, unknown>)[k] = v;
-}
-
 const SUMMARY_COLS = 'key, id, hash, title, url, source, published, lang, words';
 const FULL_COLS =
   'key, id, hash, published, words, added_at, title, url, source, lang, origin, minhash, band_keys, key_terms, vector_terms, vector_weights, text';
@@ -325,60 +321,6 @@ const FULL_COLS_A = FULL_COLS.split(', ')
   .map((c) => `a.${c}`)
   .join(', ');
 const FINGERPRINT_COLS = FULL_COLS.replace(', text', ", '' AS text");
-
-function toSummary(r: Row): ArticleSummary {
-  const s: ArticleSummary = {
-    key: r.key as number,
-    id: r.id as string,
-    hash: r.hash as string,
-    words: r.words as number,
-  };
-  setOpt(s, 'title', r.title);
-  setOpt(s, 'url', r.url);
-  setOpt(s, 'source', r.source);
-  if (r.published !== UNDATED) s.published = r.published as number;
-  setOpt(s, 'lang', r.lang);
-  return s;
-}
-
-function toStored(r: Row): StoredArticle {
-  const a: StoredArticle = {
-    ...toSummary(r),
-    text: r.text as string,
-    addedAt: r.added_at as number,
-    minhash: blobToU32(r.minhash as Buffer, 'minhash'),
-    bandKeys: blobToInts(r.band_keys as Buffer, 'band keys'),
-    keyTerms: blobToInts(r.key_terms as Buffer, 'key terms'),
-    vectorTerms: blobToInts(r.vector_terms as Buffer, 'vector terms'),
-    vectorWeights: blobToF32(r.vector_weights as Buffer, 'vector weights'),
-  };
-  setOpt(a, 'origin', r.origin);
-  return a;
-}
-
-function toStory(r: Row): StoryRecord {
-  const s: StoryRecord = {
-    story: r.story as number,
-    root: r.root as number,
-    size: r.size as number,
-    centroidTerms: blobToInts(r.centroid_terms as Buffer, 'centroid terms'),
-    centroidWeights: blobToF32(r.centroid_weights as Buffer, 'centroid weights'),
-  };
-  setOpt(s, 'firstPublished', r.first_published);
-  setOpt(s, 'lastPublished', r.last_published);
-  return s;
-}
-
-function toMembership(r: Row): Membership {
-  const m: Membership = {
-    key: r.key as number,
-    story: r.story as number,
-    score: r.score as number,
-    seq: r.seq as number,
-  };
-  setOpt(m, 'parent', r.parent);
-  return m;
-}
 
 // ── opening ─────────────────────────────────────────────────────────────────────────────────
 
@@ -825,23 +767,7 @@ export class PostgresStore implements Store {
     delta: Partial<Record<CounterName, number>>,
     dfDelta: Map<number, number>,
   ): Promise<void> {
-    const bk: number[] = [];
-    const ba: number[] = [];
-    const pt: number[] = [];
-    const pp: number[] = [];
-    const pa: number[] = [];
-    for (const e of entries) {
-      for (const k of new Set(e.bandKeys)) {
-        bk.push(k);
-        ba.push(e.key);
-      }
-      for (const t of new Set(e.keyTerms)) {
-        pt.push(t);
-        pp.push(e.published);
-        pa.push(e.key);
-      }
-      for (const t of new Set([...e.keyTerms, ...e.vectorTerms])) dfDelta.set(t, (dfDelta.get(t) ?? 0) + 1);
-    }
+    const { bk, ba, pt, pp, pa } = indexRows(entries, 1, dfDelta);
     // Both statements go out together (pipelined on the transaction's connection).
     const [bands, posts] = await Promise.all([
       bk.length
@@ -868,23 +794,7 @@ export class PostgresStore implements Store {
     delta: Partial<Record<CounterName, number>>,
     dfDelta: Map<number, number>,
   ): Promise<void> {
-    const bk: number[] = [];
-    const ba: number[] = [];
-    const pt: number[] = [];
-    const pp: number[] = [];
-    const pa: number[] = [];
-    for (const e of entries) {
-      for (const k of new Set(e.bandKeys)) {
-        bk.push(k);
-        ba.push(e.key);
-      }
-      for (const t of new Set(e.keyTerms)) {
-        pt.push(t);
-        pp.push(e.published);
-        pa.push(e.key);
-      }
-      for (const t of new Set([...e.keyTerms, ...e.vectorTerms])) dfDelta.set(t, (dfDelta.get(t) ?? 0) - 1);
-    }
+    const { bk, ba, pt, pp, pa } = indexRows(entries, -1, dfDelta);
     const [bands, posts] = await Promise.all([
       tx.unsafe(
         `DELETE FROM bands b USING unnest($1::int8[], $2::int8[]) AS d(k, a)
@@ -1535,6 +1445,31 @@ function entryOf(key: number, r: ArticleRecord): IndexEntry {
     keyTerms: r.keyTerms,
     vectorTerms: r.vectorTerms,
   };
+}
+
+/**
+ * The band and posting rows of index entries as column arrays (each key once per article), with
+ * each article's terms counted into `dfDelta` by `sign` (+1 to add, -1 to remove).
+ */
+function indexRows(entries: IndexEntry[], sign: 1 | -1, dfDelta: Map<number, number>) {
+  const bk: number[] = [];
+  const ba: number[] = [];
+  const pt: number[] = [];
+  const pp: number[] = [];
+  const pa: number[] = [];
+  for (const e of entries) {
+    for (const k of new Set(e.bandKeys)) {
+      bk.push(k);
+      ba.push(e.key);
+    }
+    for (const t of new Set(e.keyTerms)) {
+      pt.push(t);
+      pp.push(e.published);
+      pa.push(e.key);
+    }
+    for (const t of new Set([...e.keyTerms, ...e.vectorTerms])) dfDelta.set(t, (dfDelta.get(t) ?? 0) + sign);
+  }
+  return { bk, ba, pt, pp, pa };
 }
 
 function indexEntryOf(r: Row): IndexEntry {

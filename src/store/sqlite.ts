@@ -36,9 +36,7 @@ import Database from 'better-sqlite3';
 import { StorydiffError } from '../errors.js';
 import {
   assertLittleEndian,
-  blobToF32,
   blobToInts,
-  blobToU32,
   f32ToBlob,
   intsToBlob,
   nearlySortedOrder,
@@ -46,6 +44,7 @@ import {
   u32ToBlob,
   unionInto,
 } from './codec.js';
+import { toMembership, toStored, toStory, toSummary } from './rows.js';
 import {
   type ArticleRecord,
   type ArticleSummary,
@@ -64,14 +63,27 @@ import {
   type TermHit,
   type TimeWindow,
 } from './types.js';
+import {
+  checkExclude,
+  checkInts,
+  checkLimit,
+  checkMember,
+  checkMerges,
+  checkRecord,
+  checkSettings,
+  checkStory,
+  checkStrings,
+  inOrder,
+  message,
+  usage,
+  windowRange,
+} from './validate.js';
 
 type DB = Database.Database;
 type Stmt = Database.Statement;
 type Row = Record<string, unknown>;
 
 export { UNDATED };
-
-const LATEST = Number.MAX_SAFE_INTEGER;
 
 /** Default for {@link SqliteStoreOptions.maxSegments}. */
 export const DEFAULT_MAX_SEGMENTS = 48;
@@ -368,26 +380,6 @@ function readSettings(db: DB, path: string): StoreSettings {
   }
 }
 
-/** Validates settings and returns a copy with exactly the known fields. */
-function checkSettings(s: StoreSettings, path: string): StoreSettings {
-  const bad = (why: string) =>
-    new StorydiffError('USAGE', `invalid store settings: ${why}`, { source: path });
-  if (s === null || typeof s !== 'object') throw bad('not an object');
-  for (const k of ['numPerm', 'shingle', 'bands', 'rows'] as const) {
-    if (!Number.isInteger(s[k]) || s[k] < 1) throw bad(`${k} must be a positive integer`);
-  }
-  if (!Number.isInteger(s.seed)) throw bad('seed must be an integer');
-  if (typeof s.threshold !== 'number' || !(s.threshold > 0 && s.threshold <= 1)) {
-    throw bad('threshold must be a number in (0, 1]');
-  }
-  const { numPerm, shingle, bands, rows, threshold, seed } = s;
-  return { numPerm, shingle, bands, rows, threshold, seed };
-}
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** Maps a driver error to a StorydiffError that names the file. */
 function sqliteError(err: unknown, path: string): StorydiffError {
   if (err instanceof StorydiffError) return err;
@@ -423,83 +415,6 @@ function sqliteError(err: unknown, path: string): StorydiffError {
 
 // ── validation ──────────────────────────────────────────────────────────────────────────────
 
-function isSafeInts(a: unknown): a is number[] {
-  if (!Array.isArray(a)) return false;
-  for (let i = 0; i < a.length; i++) if (!Number.isSafeInteger(a[i])) return false;
-  return true;
-}
-
-function optString(v: unknown): v is string | undefined | null {
-  return v === undefined || v === null || typeof v === 'string';
-}
-
-/** Checks one record before anything is written, so a bad record fails its batch up front. */
-function checkRecord(r: ArticleRecord, i: number): void {
-  const source =
-    typeof r?.origin === 'string' ? r.origin : typeof r?.id === 'string' ? r.id : `record ${i + 1}`;
-  const bad = (why: string) => new StorydiffError('INPUT_INVALID', why, { source });
-  if (r === null || typeof r !== 'object') throw bad('the record is not an object');
-  if (typeof r.id !== 'string' || !r.id) throw bad('id must be a non-empty string');
-  if (typeof r.hash !== 'string' || !r.hash) throw bad('hash must be a non-empty string');
-  if (typeof r.text !== 'string') throw bad('text must be a string');
-  for (const k of ['title', 'url', 'source', 'lang', 'origin'] as const) {
-    if (!optString(r[k])) throw bad(`${k} must be a string when given`);
-  }
-  if (r.published !== undefined && r.published !== null) {
-    if (!Number.isSafeInteger(r.published) || r.published === UNDATED) {
-      throw bad('published must be an integer number of milliseconds since the epoch');
-    }
-  }
-  if (!Number.isSafeInteger(r.words) || r.words < 0) throw bad('words must be a non-negative integer');
-  if (!(r.minhash instanceof Uint32Array)) throw bad('minhash must be a Uint32Array');
-  if (!isSafeInts(r.bandKeys)) throw bad('bandKeys must be an array of safe integers');
-  if (!isSafeInts(r.keyTerms)) throw bad('keyTerms must be an array of safe integers');
-  if (!isSafeInts(r.vectorTerms)) throw bad('vectorTerms must be an array of safe integers');
-  if (!(r.vectorWeights instanceof Float32Array) || r.vectorWeights.length !== r.vectorTerms.length) {
-    throw bad('vectorWeights must be a Float32Array as long as vectorTerms');
-  }
-}
-
-function usage(why: string): StorydiffError {
-  return new StorydiffError('USAGE', why);
-}
-
-function checkLimit(name: string, v: unknown): number {
-  if (!Number.isSafeInteger(v) || (v as number) < 0) throw usage(`${name} must be a non-negative integer`);
-  return v as number;
-}
-
-/** The key to leave out of a candidate list; 0 (no article has it) when none is given. */
-function checkExclude(v: unknown): number {
-  if (v === undefined) return 0;
-  if (!Number.isSafeInteger(v)) throw usage('exclude must be an article key');
-  return v as number;
-}
-
-function checkInts(name: string, a: unknown): number[] {
-  if (!isSafeInts(a)) throw usage(`${name} must be an array of safe integers`);
-  return a;
-}
-
-function checkStrings(name: string, a: unknown): string[] {
-  if (!Array.isArray(a) || a.some((s) => typeof s !== 'string'))
-    throw usage(`${name} must be an array of strings`);
-  return a;
-}
-
-/** Inclusive published range of a window; `lo > hi` when it is empty. */
-function windowRange(w: TimeWindow): { lo: number; hi: number; undated: boolean } {
-  for (const k of ['since', 'until'] as const) {
-    if (w[k] !== undefined && !Number.isSafeInteger(w[k]))
-      throw usage(`${k} must be an integer (ms since the epoch)`);
-  }
-  return {
-    lo: Math.max(w.since ?? UNDATED + 1, UNDATED + 1),
-    hi: w.until ?? LATEST,
-    undated: w.includeUndated !== false,
-  };
-}
-
 // ── row decoding ────────────────────────────────────────────────────────────────────────────
 
 const SUMMARY_COLS = 'key, id, hash, title, url, source, published, lang, words';
@@ -509,77 +424,6 @@ const FULL_COLS =
 const FULL_COLS_A = FULL_COLS.split(', ')
   .map((c) => `a.${c}`)
   .join(', ');
-
-function setOpt<T extends object>(o: T, k: keyof T, v: unknown): void {
-  if (v !== null && v !== undefined) (o as Record<keyof T, unknown>)[k] = v;
-}
-
-function toSummary(r: Row): ArticleSummary {
-  const s: ArticleSummary = {
-    key: r.key as number,
-    id: r.id as string,
-    hash: r.hash as string,
-    words: r.words as number,
-  };
-  setOpt(s, 'title', r.title);
-  setOpt(s, 'url', r.url);
-  setOpt(s, 'source', r.source);
-  if (r.published !== UNDATED) s.published = r.published as number;
-  setOpt(s, 'lang', r.lang);
-  return s;
-}
-
-/** A full row: the summary columns plus text, fingerprints and origin. */
-function toStored(r: Row): StoredArticle {
-  const a: StoredArticle = {
-    ...toSummary(r),
-    text: r.text as string,
-    addedAt: r.added_at as number,
-    minhash: blobToU32(r.minhash as Buffer, 'minhash'),
-    bandKeys: blobToInts(r.band_keys as Buffer, 'band keys'),
-    keyTerms: blobToInts(r.key_terms as Buffer, 'key terms'),
-    vectorTerms: blobToInts(r.vector_terms as Buffer, 'vector terms'),
-    vectorWeights: blobToF32(r.vector_weights as Buffer, 'vector weights'),
-  };
-  setOpt(a, 'origin', r.origin);
-  return a;
-}
-
-function toStory(r: Row): StoryRecord {
-  const s: StoryRecord = {
-    story: r.story as number,
-    root: r.root as number,
-    size: r.size as number,
-    centroidTerms: blobToInts(r.centroid_terms as Buffer, 'centroid terms'),
-    centroidWeights: blobToF32(r.centroid_weights as Buffer, 'centroid weights'),
-  };
-  setOpt(s, 'firstPublished', r.first_published);
-  setOpt(s, 'lastPublished', r.last_published);
-  return s;
-}
-
-function toMembership(r: Row): Membership {
-  const m: Membership = {
-    key: r.key as number,
-    story: r.story as number,
-    score: r.score as number,
-    seq: r.seq as number,
-  };
-  setOpt(m, 'parent', r.parent);
-  return m;
-}
-
-/** Rows in the order of `wanted`, skipping what is missing (once per occurrence in `wanted`). */
-function inOrder<K, T>(wanted: readonly K[], rows: T[], keyOf: (t: T) => K): T[] {
-  const by = new Map<K, T>();
-  for (const r of rows) by.set(keyOf(r), r);
-  const out: T[] = [];
-  for (const k of wanted) {
-    const r = by.get(k);
-    if (r) out.push(r);
-  }
-  return out;
-}
 
 // ── bulk inserts ────────────────────────────────────────────────────────────────────────────
 
@@ -1259,10 +1103,7 @@ export class SqliteStore implements Store {
       throw usage('putClustering takes arrays');
     stories.forEach(checkStory);
     members.forEach(checkMember);
-    for (const m of merges) {
-      if (!Number.isSafeInteger(m?.from) || !Number.isSafeInteger(m?.into) || m.from === m.into)
-        throw usage('a merge needs two different integer story ids');
-    }
+    checkMerges(merges);
     if (!stories.length && !members.length && !merges.length) return;
     this.write((c) => {
       // Merges first, in order: earlier members move to the surviving story, the absorbed story goes.
@@ -1427,31 +1268,6 @@ function articleParams(r: ArticleRecord, published: number, now: number, key: nu
     r.text,
     key,
   ];
-}
-
-function checkStory(s: StoryRecord): void {
-  const bad = (why: string) => usage(`story ${String(s?.story)}: ${why}`);
-  if (s === null || typeof s !== 'object') throw usage('a story is not an object');
-  if (!Number.isSafeInteger(s.story)) throw bad('story must be an integer');
-  if (!Number.isSafeInteger(s.root)) throw bad('root must be an article key');
-  if (!Number.isSafeInteger(s.size) || s.size < 0) throw bad('size must be a non-negative integer');
-  for (const k of ['firstPublished', 'lastPublished'] as const) {
-    if (s[k] !== undefined && !Number.isSafeInteger(s[k])) throw bad(`${k} must be an integer when given`);
-  }
-  if (!isSafeInts(s.centroidTerms)) throw bad('centroidTerms must be an array of safe integers');
-  if (!(s.centroidWeights instanceof Float32Array) || s.centroidWeights.length !== s.centroidTerms.length) {
-    throw bad('centroidWeights must be a Float32Array as long as centroidTerms');
-  }
-}
-
-function checkMember(m: Membership): void {
-  const bad = (why: string) => usage(`membership of ${String(m?.key)}: ${why}`);
-  if (m === null || typeof m !== 'object') throw usage('a membership is not an object');
-  if (!Number.isSafeInteger(m.key)) throw bad('key must be an article key');
-  if (!Number.isSafeInteger(m.story)) throw bad('story must be an integer');
-  if (m.parent !== undefined && !Number.isSafeInteger(m.parent)) throw bad('parent must be an article key');
-  if (typeof m.score !== 'number' || !Number.isFinite(m.score)) throw bad('score must be a finite number');
-  if (!Number.isSafeInteger(m.seq)) throw bad('seq must be an integer');
 }
 
 /** Every statement the store runs, prepared once per connection. */
