@@ -26,7 +26,7 @@ import type { CorpusInput } from '../../src/corpus/types.js';
 import { errorMessage, mib, ms, num, stopwatch, table } from './format.js';
 import { percentile } from './metrics.js';
 import { type PeerOutcome, type PeerResult, peerSettings, runDatasketch, runNpmMinhash } from './peers.js';
-import { SynthCorpus, type SynthCorpusArticle, writeSynthCorpusJsonl } from './synth-corpus.js';
+import { SynthCorpus, toCorpusInput, writeSynthCorpusJsonl } from './synth-corpus.js';
 
 export interface BenchCorpusOptions {
   /** Corpus sizes, e.g. [100_000, 1_000_000]; run in ascending order. */
@@ -145,21 +145,8 @@ function fileBytes(path: string): number {
   return n;
 }
 
-/** The corpus input fields of a synthetic article (the ground truth left out). */
-function toInput(a: SynthCorpusArticle): CorpusInput {
-  return {
-    id: a.id,
-    text: a.text,
-    title: a.title,
-    url: a.url,
-    source: a.source,
-    published: a.published,
-    lang: a.lang,
-  };
-}
-
 function* inputs(corpus: SynthCorpus, from: number, to: number): Generator<CorpusInput> {
-  for (const a of corpus.articles(from, to)) yield toInput(a);
+  for (const a of corpus.articles(from, to)) yield toCorpusInput(a);
 }
 
 const indexOf = (id: string): number => Number(id.slice(4));
@@ -259,7 +246,7 @@ export async function benchCorpus(opts: BenchCorpusOptions): Promise<CorpusBench
     for (const i of queryIdx) {
       const a = synth.article(i);
       const t = stopwatch();
-      const res = await corpus.search(toInput(a), { limit: 10, rescore: 0 });
+      const res = await corpus.search(toCorpusInput(a), { limit: 10, rescore: 0 });
       wall.push(t());
       retrieve.push(res.timing.retrieveMs);
       // a new version of a stored story (copies are exact duplicates, found by hash at ingest)
@@ -276,7 +263,7 @@ export async function benchCorpus(opts: BenchCorpusOptions): Promise<CorpusBench
       const rs: number[] = [];
       for (const i of queryIdx) {
         const t = stopwatch();
-        const res = await corpus.search(toInput(synth.article(i)));
+        const res = await corpus.search(toCorpusInput(synth.article(i)));
         w.push(t());
         rs.push(res.timing.rescoreMs);
       }

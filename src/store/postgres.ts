@@ -50,15 +50,13 @@ import {
   type TimeWindow,
 } from './types.js';
 import {
+  checkClustering,
   checkCursor,
   checkExclude,
   checkInts,
   checkLimit,
-  checkMember,
-  checkMerges,
   checkRecord,
   checkSettings,
-  checkStory,
   checkStrings,
   inOrder,
   message,
@@ -1229,12 +1227,7 @@ export class PostgresStore implements Store {
     members: Membership[],
     merges: StoryMergeRecord[] = [],
   ): Promise<void> {
-    if (!Array.isArray(stories) || !Array.isArray(members) || !Array.isArray(merges))
-      throw usage('putClustering takes arrays');
-    stories.forEach(checkStory);
-    members.forEach(checkMember);
-    checkMerges(merges);
-    if (!stories.length && !members.length && !merges.length) return;
+    if (!checkClustering(stories, members, merges)) return;
     await this.write(async (tx) => {
       for (const m of merges) {
         await tx.unsafe('UPDATE members SET story = $1 WHERE story = $2', [m.into, m.from]);

@@ -64,14 +64,12 @@ import {
   type TimeWindow,
 } from './types.js';
 import {
+  checkClustering,
   checkExclude,
   checkInts,
   checkLimit,
-  checkMember,
-  checkMerges,
   checkRecord,
   checkSettings,
-  checkStory,
   checkStrings,
   inOrder,
   message,
@@ -1099,12 +1097,7 @@ export class SqliteStore implements Store {
     members: Membership[],
     merges: StoryMergeRecord[] = [],
   ): Promise<void> {
-    if (!Array.isArray(stories) || !Array.isArray(members) || !Array.isArray(merges))
-      throw usage('putClustering takes arrays');
-    stories.forEach(checkStory);
-    members.forEach(checkMember);
-    checkMerges(merges);
-    if (!stories.length && !members.length && !merges.length) return;
+    if (!checkClustering(stories, members, merges)) return;
     this.write((c) => {
       // Merges first, in order: earlier members move to the surviving story, the absorbed story goes.
       for (const m of merges) {

@@ -133,6 +133,27 @@ export function checkStrings(name: string, a: unknown): string[] {
   return a;
 }
 
+/**
+ * Checks the arguments of `putClustering`; returns false when there is nothing to write.
+ *
+ * @example
+ * ```ts
+ * if (!checkClustering(stories, members, merges)) return;
+ * ```
+ */
+export function checkClustering(
+  stories: StoryRecord[],
+  members: Membership[],
+  merges: { from: number; into: number }[],
+): boolean {
+  if (!Array.isArray(stories) || !Array.isArray(members) || !Array.isArray(merges))
+    throw usage('putClustering takes arrays');
+  stories.forEach(checkStory);
+  members.forEach(checkMember);
+  checkMerges(merges);
+  return stories.length > 0 || members.length > 0 || merges.length > 0;
+}
+
 /** Checks a merge list of `putClustering`. */
 export function checkMerges(merges: { from: number; into: number }[]): void {
   for (const m of merges) {
