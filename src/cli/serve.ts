@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { openCorpus } from '../corpus/corpus.js';
 import { StorydiffError } from '../errors.js';
 import { DATABASE_URL_ENV, DB_ENV, resolveDb } from './corpus.js';
 
@@ -11,7 +10,8 @@ interface ServeFlags {
   maxConcurrent?: number;
   maxQueue?: number;
   timeBudget?: number;
-  db?: string;
+  /** A path or URL; false with --no-db. */
+  db?: string | false;
   maxBatchArticles?: number;
 }
 
@@ -53,8 +53,9 @@ export function serveCommand(): Command {
     .option('--time-budget <ms>', 'time budget of one comparison (default 10000)', integer('--time-budget'))
     .option(
       '--db <path|url>',
-      `serve this corpus under /api/v1/corpus (add, search, cluster, stats): a SQLite file or a postgres:// URL (default: $${DATABASE_URL_ENV} or $${DB_ENV}; without any, no corpus)`,
+      `also serve a corpus under /api/v1/corpus (add, remove, search, cluster, stats): a SQLite file (created when missing) or a postgres:// URL; default $${DATABASE_URL_ENV}, else $${DB_ENV}; with neither, the corpus endpoints are off (404 NO_CORPUS)`,
     )
+    .option('--no-db', 'no corpus endpoints, even when one of those variables is set')
     .option(
       '--max-batch-articles <n>',
       'most articles in one POST /api/v1/corpus/articles (default 1000)',
@@ -70,10 +71,9 @@ export function serveCommand(): Command {
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       let server: Awaited<ReturnType<typeof startServer>>;
-      // The corpus is opened before listening, so a wrong --db fails the command with its own
-      // message and exit code instead of every later request.
-      const db = resolveDb(flags.db, false);
-      const corpus = db === undefined ? undefined : await openCorpus({ db });
+      // The same store the corpus commands use; startServer opens it before listening, so a wrong
+      // --db stops the command with the store's own message and exit code.
+      const db = flags.db === false ? undefined : resolveDb(flags.db, false);
       try {
         server = await startServer({
           host: flags.host,
@@ -83,14 +83,18 @@ export function serveCommand(): Command {
           maxConcurrent: flags.maxConcurrent,
           maxQueue: flags.maxQueue,
           timeBudgetMs: flags.timeBudget,
-          corpus,
+          corpus: db,
           maxBatchArticles: flags.maxBatchArticles,
         });
       } catch (err) {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-        await corpus?.close();
         throw err;
+      }
+      const corpus = await server.app.corpus();
+      if (corpus) {
+        const { kind, location } = corpus.store;
+        process.stderr.write(`storydiff: corpus API on ${kind} store ${location}\n`);
       }
       process.stdout.write(`storydiff: serving on ${server.url} (Ctrl+C to stop)\n`);
       const signal = await signalled;
@@ -100,7 +104,6 @@ export function serveCommand(): Command {
       process.once('SIGINT', now);
       process.once('SIGTERM', now);
       await server.close();
-      await corpus?.close();
       process.off('SIGINT', now);
       process.off('SIGTERM', now);
       process.off('SIGINT', onSignal);

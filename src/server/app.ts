@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { COMPARISON_SCHEMA } from '../compare/types.js';
+import type { Corpus } from '../corpus/corpus.js';
 import { StorydiffError, toStorydiffError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { mountCorpusApi } from './corpus-api.js';
@@ -21,7 +22,16 @@ export type StorydiffApp = Hono & {
   warm(): void;
   /** Comparisons running and waiting, live worker threads, stored reports. */
   stats(): { active: number; queued: number; workers: number; reports: number };
-  /** Stops the worker threads; requests still waiting fail with `SERVER_BUSY`. */
+  /**
+   * The corpus behind `/api/v1/corpus`, opened now if the server was given a `--db` value and has
+   * not opened it yet; undefined when the server has none. Rejects with the store's catalogue
+   * error (a bad URL, an unreadable file, a database that refuses the connection).
+   */
+  corpus(): Promise<Corpus | undefined>;
+  /**
+   * Stops the worker threads (requests still waiting fail with `SERVER_BUSY`), waits for corpus
+   * requests in flight, and closes the corpus if the server opened it.
+   */
   close(): Promise<void>;
 };
 
@@ -230,6 +240,7 @@ export function createServer(options: ServerOptions = {}): StorydiffApp {
     options: o,
     warm: () => pool.warm(1),
     stats: () => ({ ...pool.stats(), reports: store.size }),
+    corpus: () => corpusApi.corpus(),
     close: async () => {
       await Promise.all([pool.close(), corpusApi.close()]);
     },

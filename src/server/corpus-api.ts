@@ -185,7 +185,9 @@ export function mountCorpusApi(
   function toInput(raw: unknown, where: string): CorpusInput {
     const art = CorpusArticleSchema.safeParse(raw);
     if (!art.success) {
-      throw new StorydiffError('INPUT_INVALID', summariseIssues(art.error.issues, raw), { source: where });
+      throw new StorydiffError('INPUT_INVALID', summariseIssues(art.error.issues, raw, ''), {
+        source: where,
+      });
     }
     checkPublished(art.data.published, where);
     // The same conversion as a JSONL line of `storydiff index add`, HTML extraction included.
@@ -203,7 +205,7 @@ export function mountCorpusApi(
     await need();
     const data = await readJsonBody(c.req.raw, o.maxBodyBytes);
     const env = CorpusAddEnvelopeSchema.safeParse(data);
-    if (!env.success) throw invalid(summariseIssues(env.error.issues, data));
+    if (!env.success) throw invalid(summariseIssues(env.error.issues, data, ''));
     const articles = env.data.articles;
     if (articles.length > o.maxBatchArticles) {
       throw new StorydiffError(
@@ -273,7 +275,7 @@ export function mountCorpusApi(
     await need();
     const data = await readJsonBody(c.req.raw, o.maxBodyBytes);
     const parsed = CorpusSearchRequestSchema.safeParse(data);
-    if (!parsed.success) throw invalid(summariseIssues(parsed.error.issues, data));
+    if (!parsed.success) throw invalid(summariseIssues(parsed.error.issues, data, ''));
     const { options = {}, ...fields } = parsed.data;
     let query: CorpusInput | { id: string };
     if (fields.text !== undefined || fields.html !== undefined) {
@@ -299,7 +301,7 @@ export function mountCorpusApi(
     await need();
     const data = await readJsonBody(c.req.raw, o.maxBodyBytes);
     const parsed = CorpusClusterRequestSchema.safeParse(data);
-    if (!parsed.success) throw invalid(summariseIssues(parsed.error.issues, data));
+    if (!parsed.success) throw invalid(summariseIssues(parsed.error.issues, data, ''));
     const { since, until, minSize, limit } = parsed.data;
     const run = {
       since: time(since, 'since'),

@@ -88,7 +88,15 @@ export const CorpusArticleSchema = z
   .meta({ oneOf: [{ required: ['text'] }, { required: ['html'] }] })
   .describe('One article to store.');
 
-/** Body of `POST /api/v1/corpus/articles`. */
+/**
+ * Body of `POST /api/v1/corpus/articles`: at least one article (the server's `maxBatchArticles`
+ * caps the number).
+ *
+ * @example
+ * ```ts
+ * CorpusAddRequestSchema.parse({ articles: [{ id: 'w1', text: 'The bridge reopened on Monday.' }] });
+ * ```
+ */
 export const CorpusAddRequestSchema = z
   .strictObject({
     articles: z
@@ -106,7 +114,15 @@ export const CorpusAddEnvelopeSchema = z.strictObject({
   articles: z.array(z.unknown()).min(1),
 });
 
-/** Options of `POST /api/v1/corpus/search`: the library's `SearchOptions` that travel as JSON. */
+/**
+ * Options of `POST /api/v1/corpus/search`: the library's `SearchOptions` that travel as JSON
+ * (`windowDays: null` stands for the library's `Infinity`), bounded so a search stays short.
+ *
+ * @example
+ * ```ts
+ * CorpusSearchOptionsSchema.parse({ limit: 5, rescore: 2, windowDays: null, since: '7d' });
+ * ```
+ */
 export const CorpusSearchOptionsSchema = z
   .strictObject({
     limit: z
@@ -178,7 +194,15 @@ export const CorpusSearchRequestSchema = z
   .meta({ anyOf: [{ required: ['text'] }, { required: ['html'] }, { required: ['id'] }] })
   .describe('What to search for: an article (text or html), or the id of a stored article.');
 
-/** Body of `POST /api/v1/corpus/cluster`. */
+/**
+ * Body of `POST /api/v1/corpus/cluster`: which stories to list (`{}` for all, up to the default
+ * limit). The clustering threshold is not a request option: the clustering is shared.
+ *
+ * @example
+ * ```ts
+ * CorpusClusterRequestSchema.parse({ since: '2025-04-01', until: Date.parse('2025-05-01'), minSize: 3 });
+ * ```
+ */
 export const CorpusClusterRequestSchema = z
   .strictObject({
     since: bound.optional().describe('List stories with a version published at or after this time.'),

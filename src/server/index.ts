@@ -1,8 +1,18 @@
 /**
- * The storydiff HTTP server: a thin layer over the library (compare, ingest, report). It never
- * imports the CLI.
+ * The storydiff HTTP server: a thin layer over the library (compare, corpus, ingest, report). It
+ * never imports the CLI.
  */
 export { createServer, type StorydiffApp } from './app.js';
+export {
+  CORPUS_ADD_SCHEMA,
+  CorpusAddRequestSchema,
+  CorpusArticleSchema,
+  type CorpusClusterRequest,
+  CorpusClusterRequestSchema,
+  CorpusSearchOptionsSchema,
+  type CorpusSearchRequest,
+  CorpusSearchRequestSchema,
+} from './corpus-schemas.js';
 export { openApiDocument } from './openapi.js';
 export {
   isLoopback,

@@ -153,7 +153,7 @@ export function openApiDocument(o: ResolvedOptions): Record<string, unknown> {
           },
         },
       },
-      ...corpusPaths(bodyErrors),
+      ...corpusPaths(o, bodyErrors),
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
@@ -187,7 +187,7 @@ export function openApiDocument(o: ResolvedOptions): Record<string, unknown> {
  * The corpus paths (`storydiff serve --db`): add, remove, search, cluster, stats. Every one
  * answers 404 `NO_CORPUS` on a server started without a corpus.
  */
-function corpusPaths(bodyErrors: Record<string, unknown>): Record<string, unknown> {
+function corpusPaths(o: ResolvedOptions, bodyErrors: Record<string, unknown>): Record<string, unknown> {
   const noCorpus = error(
     'The server was started without a corpus (`NO_CORPUS`), or the article is not stored (`NOT_FOUND`).',
   );
@@ -195,7 +195,13 @@ function corpusPaths(bodyErrors: Record<string, unknown>): Record<string, unknow
     'The corpus store is unavailable or locked (`RESOURCE_UNAVAILABLE`, `TIMEOUT`), or a cluster run is in progress (`SERVER_BUSY`).',
     retryAfter,
   );
-  const post = (operationId: string, summary: string, request: string, result: string) => ({
+  const post = (
+    operationId: string,
+    summary: string,
+    request: string,
+    result: string,
+    extra: Record<string, unknown> = {},
+  ) => ({
     post: {
       operationId,
       summary,
@@ -205,15 +211,21 @@ function corpusPaths(bodyErrors: Record<string, unknown>): Record<string, unknow
         ...bodyErrors,
         '404': noCorpus,
         '503': store,
+        ...extra,
       },
     },
   });
   return {
     '/corpus/articles': post(
       'corpusAdd',
-      'Add up to maxBatchArticles articles in one transaction; a bad article fails alone (`storydiff/corpus-add@1`).',
+      `Add up to ${o.maxBatchArticles} articles in one transaction; a bad article (invalid, empty, over ${o.maxArticleChars} characters) fails alone (\`storydiff/corpus-add@1\`).`,
       'CorpusAddRequest',
       'CorpusAddResult',
+      {
+        '413': error(
+          `Body over ${formatLimit(o.maxBodyBytes)}, or more than ${o.maxBatchArticles} articles (\`INPUT_TOO_LARGE\`).`,
+        ),
+      },
     ),
     '/corpus/articles/{id}': {
       delete: {

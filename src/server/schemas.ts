@@ -96,7 +96,9 @@ export const ReportCreatedSchema = z.strictObject({
 
 /**
  * Turns zod issues into one readable line, naming each field by its path, e.g.
- * `b: required; a: give either text or html, not both`. At most five issues are listed.
+ * `b: required; a: give either text or html, not both`. At most five issues are listed. An issue
+ * with the whole value is named `root` (`body` by default; `''` for no name, when the message
+ * already says where, as in `articles[3]: give text or html`).
  *
  * @example
  * ```ts
@@ -104,10 +106,11 @@ export const ReportCreatedSchema = z.strictObject({
  * if (!r.success) summariseIssues(r.error.issues, { a: { text: 'x' } }); // 'b: required'
  * ```
  */
-export function summariseIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string {
+export function summariseIssues(issues: readonly z.core.$ZodIssue[], input: unknown, root = 'body'): string {
   const parts = issues.slice(0, 5).map((issue) => {
-    const where = issue.path.length ? issue.path.map(String).join('.') : 'body';
-    return `${where}: ${describeIssue(issue, input)}`;
+    const where = issue.path.length ? issue.path.map(String).join('.') : root;
+    // An issue with the value as a whole: with an empty root label, the message alone.
+    return where ? `${where}: ${describeIssue(issue, input)}` : describeIssue(issue, input);
   });
   if (issues.length > 5) parts.push(`and ${issues.length - 5} more`);
   return parts.join('; ');

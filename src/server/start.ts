@@ -11,7 +11,10 @@ export interface RunningServer {
   url: string;
   /** The hono app it serves. */
   app: StorydiffApp;
-  /** Stops listening, lets requests in flight finish for up to `graceMs` (default 2 s), stops the workers. */
+  /**
+   * Stops listening, lets requests in flight finish for up to `graceMs` (default 2 s), stops the
+   * workers and closes the corpus if the server opened it.
+   */
   close(graceMs?: number): Promise<void>;
 }
 
@@ -40,18 +43,26 @@ function listenError(err: NodeJS.ErrnoException, host: string, port: number): St
 
 /**
  * Starts the storydiff HTTP server (see {@link createServer}) and resolves once it listens.
- * Refuses (`USAGE`) to listen on a non-loopback address without a token.
+ * Refuses (`USAGE`) to listen on a non-loopback address without a token. A `corpus` given as a
+ * `--db` value is opened first, so a store that cannot be opened fails here with its own code.
  *
  * @example
  * ```ts
- * const server = await startServer({ port: 0 });
- * console.log(server.url); // http://127.0.0.1:41235/
- * await server.close();
+ * const server = await startServer({ port: 0, corpus: 'news.db' });
+ * console.log(server.url); // http://127.0.0.1:41235/ — with /api/v1/corpus/* on news.db
+ * await server.close(); // also closes news.db
  * ```
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const o = resolveOptions(options);
   const app = createServer(options);
+  try {
+    // Open the corpus before listening: a bad --db fails the start, not the first request.
+    await app.corpus();
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
   const server = createAdaptorServer({ fetch: app.fetch, hostname: o.host }) as Server;
   // A client that trickles its request must not hold a connection for ever.
   server.headersTimeout = 20_000;

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { newsroomArticles, testCorpusDb } from './corpus-db.js';
 import { comparisonProblems, expectError, post, ROOT, SMALL_A, SMALL_B } from './helpers.js';
 
 // `bin/storydiff` runs the build in dist/ (CI builds before testing), so these tests also check that
@@ -11,7 +12,9 @@ const built = existsSync(join(ROOT, 'dist/server/worker.js'));
 
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const e: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  if (!('STORYDIFF_TOKEN' in extra)) delete e.STORYDIFF_TOKEN;
+  // The runner's own settings must not leak in: a token, or a corpus that turns the corpus API on.
+  for (const k of ['STORYDIFF_TOKEN', 'STORYDIFF_DB', 'STORYDIFF_DATABASE_URL'])
+    if (!(k in extra)) delete e[k];
   return e;
 }
 
@@ -114,6 +117,58 @@ describe.skipIf(!built)('storydiff serve (built CLI)', () => {
       expect(s.code, args.join(' ')).toBe(64);
       expect(s.stderr).toMatch(/storydiff: /);
     }
+  });
+
+  it('serves a corpus with --db: add, then stats; stops cleanly on SIGTERM', async () => {
+    const store = await testCorpusDb();
+    try {
+      const s = await serve(['--db', store.db, '--port', '0', '--max-concurrent', '1']);
+      expect(s.url, s.stderr).toBeDefined();
+      try {
+        expect(s.stderr).toMatch(/corpus API on (sqlite|postgres) store/);
+        const add = await post(`${s.url}api/v1/corpus/articles`, { articles: newsroomArticles() });
+        expect(((await add.json()) as { added: number }).added).toBe(10);
+        const res = await fetch(`${s.url}api/v1/corpus/stats`);
+        expect(res.status).toBe(200);
+        expect(await res.json()).toMatchObject({ schema: 'storydiff/stats@1', articles: 10 });
+      } finally {
+        expect(await stop(s.child)).toBe(0);
+      }
+    } finally {
+      await store.cleanup();
+    }
+  }, 60_000);
+
+  it('takes the corpus from STORYDIFF_DB, and --no-db turns it off', async () => {
+    const store = await testCorpusDb('sqlite');
+    try {
+      const on = await serve(['--port', '0', '--max-concurrent', '1'], { STORYDIFF_DB: store.db });
+      try {
+        expect((await fetch(`${on.url}api/v1/corpus/stats`)).status).toBe(200);
+      } finally {
+        await stop(on.child);
+      }
+      const off = await serve(['--no-db', '--port', '0', '--max-concurrent', '1'], {
+        STORYDIFF_DB: store.db,
+      });
+      try {
+        await expectError(await fetch(`${off.url}api/v1/corpus/stats`), 404, 'NO_CORPUS');
+      } finally {
+        await stop(off.child);
+      }
+    } finally {
+      await store.cleanup();
+    }
+  }, 60_000);
+
+  it("stops before listening when --db cannot be opened, with the store's exit code", async () => {
+    const s = await serve(['--db', ROOT, '--port', '0']);
+    expect(s.url).toBeUndefined();
+    expect(s.code).toBe(64);
+    expect(s.stderr).toMatch(/is a directory/);
+    const url = await serve(['--db', 'mysql://db/news', '--port', '0']);
+    expect(url.code).toBe(64);
+    expect(url.stderr).toMatch(/unsupported store URL scheme/);
   });
 
   it('reports a port in use with the catalogue exit code', async () => {

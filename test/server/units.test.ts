@@ -70,6 +70,19 @@ describe('resolveOptions', () => {
     }
     expect(resolveOptions({ maxQueue: 0, port: 0 })).toMatchObject({ maxQueue: 0, port: 0 });
   });
+  it('takes a corpus as a --db value or an open corpus, and a batch limit', () => {
+    expect(resolveOptions().maxBatchArticles).toBe(1000);
+    expect(resolveOptions().corpus).toBeUndefined();
+    expect(resolveOptions({ corpus: 'news.db', maxBatchArticles: 5 })).toMatchObject({
+      corpus: 'news.db',
+      maxBatchArticles: 5,
+    });
+    for (const bad of [{ corpus: ' ' }, { corpus: {} as never }, { maxBatchArticles: 0 }]) {
+      expect(() => resolveOptions(bad), JSON.stringify(bad)).toThrow(
+        expect.objectContaining({ code: 'USAGE' }),
+      );
+    }
+  });
   it('needs a token off loopback', () => {
     expect(() => resolveOptions({ host: '0.0.0.0' })).toThrow(/without a token/);
     expect(() => resolveOptions({ host: '0.0.0.0', token: '' })).toThrow(/without a token/);
@@ -86,6 +99,7 @@ describe('the error catalogue', () => {
     expect(ERROR_CODES.SERVER_BUSY.status).toBe(503);
     expect(ERROR_CODES.INPUT_TOO_LARGE.status).toBe(413);
     expect(ERROR_CODES.TIMEOUT.status).toBe(503);
+    expect(ERROR_CODES.NO_CORPUS.status).toBe(404);
   });
 });
 
