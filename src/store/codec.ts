@@ -87,6 +87,13 @@ export function blobToF32(b: Uint8Array, what = 'weights'): Float32Array {
   return new Float32Array(buf, off, n);
 }
 
+/** Decodes doubles (a view of the BLOB's bytes when they are aligned). */
+export function blobToF64(b: Uint8Array, what = 'index block'): Float64Array {
+  const n = count(b, 8, what);
+  const [buf, off] = aligned(b, 8);
+  return new Float64Array(buf, off, n);
+}
+
 /** Decodes safe integers written by {@link intsToBlob}. */
 export function blobToInts(b: Uint8Array, what = 'terms'): number[] {
   const n = count(b, 8, what);

@@ -190,6 +190,8 @@ const MIGRATIONS: {
       ]);
     },
   },
+  // Version 2 changed only the SQLite layout (index runs); the PostgreSQL tables are unchanged.
+  { to: 2, async up() {} },
 ];
 
 // ── connection ──────────────────────────────────────────────────────────────────────────────

@@ -9,20 +9,15 @@
  *   {@link UNDATED}, the lowest safe integer, so publication order, cursors and windows are plain
  *   integer ranges on one index.
  * - The two inverted indexes, LSH bands `(band_key, article)` and key-term postings
- *   `(term, published, article)`, are split in two tiers, like a two-level LSM tree:
- *   `bands`/`postings` (main) and `bands_delta`/`postings_delta` (recent writes, keyed by a segment
- *   number first). Why: band keys and term hashes are random, so inserting a batch straight into a
- *   large B-tree touches (and rewrites through the WAL) nearly every page of it on every commit,
- *   and ingest slows down as the corpus grows (measured on the index rows alone: 17k articles/s
- *   at 20k articles, 4k at 100k). A batch instead goes, sorted, to the end of the delta tier as a
- *   new segment (or joins the newest while that is small): an append, whose cost does not depend
- *   on the corpus size. When there are more than `maxSegments` segments the whole delta is merged
- *   into the main tier with one sorted INSERT…SELECT (each row is merged once, about 0.5 µs),
- *   inside the write transaction that triggered it, so that one write takes seconds longer.
- *   Readers look at both tiers: one index seek per key and per segment (findByBands: 0.1 ms with
- *   no segment, 3 ms with 47, on 90k articles).
+ *   `(term, −published, −article)` (so a term's postings read newest first), are log-structured
+ *   merge trees of sorted runs stored as blocks of packed entries (`runs`, `blocks`; see runs.ts).
+ *   Why: an article has ~80 index entries; one SQLite row per entry cost ~0.5 µs to insert and as
+ *   much again to merge into a B-tree that random keys scatter over, the largest part of ingest
+ *   (74 of 135 µs an article at 100k articles, growing with the store). A batch now becomes one
+ *   sorted run of ~4 KB blocks, and runs are merged by a streaming k-way merge in JavaScript
+ *   (tiered: `fanout` runs of a level make one run of the next).
  * - `df(term, df)`: document frequencies, maintained by put and remove.
- * - `stories`, `members`, `segments`: the persisted clustering, and the live delta segments.
+ * - `stories`, `members`: the persisted clustering.
  *
  * Every method runs synchronously inside one SQLite transaction (reads in a deferred one, so the
  * several SELECTs of one answer see one snapshot; writes in an IMMEDIATE one, so a second writer
@@ -39,12 +34,12 @@ import {
   blobToInts,
   f32ToBlob,
   intsToBlob,
-  nearlySortedOrder,
   UNDATED,
   u32ToBlob,
   unionInto,
 } from './codec.js';
 import { toMembership, toStored, toStory, toSummary } from './rows.js';
+import { blockCapacity, LOWEST, RUNS_SCHEMA, RunIndex } from './runs.js';
 import {
   type ArticleRecord,
   type ArticleSummary,
@@ -83,10 +78,11 @@ type Row = Record<string, unknown>;
 
 export { UNDATED };
 
-/** Default for {@link SqliteStoreOptions.maxSegments}. */
-export const DEFAULT_MAX_SEGMENTS = 48;
-/** Default for {@link SqliteStoreOptions.segmentRows}. */
-export const DEFAULT_SEGMENT_ROWS = 100_000;
+/** Default for {@link SqliteStoreOptions.fanout}. */
+export const DEFAULT_FANOUT = 8;
+/** Index identifiers in `runs.idx`. */
+const IDX_BANDS = 0;
+const IDX_POSTINGS = 1;
 /** How long a statement waits for another connection's lock before failing (ms). */
 const BUSY_TIMEOUT_MS = 15_000;
 /** Rows per multi-row INSERT: fewer calls into the driver; chunks must stay under 32,766 parameters. */
@@ -104,16 +100,16 @@ export interface SqliteStoreOptions {
   /** Open without writing anything; the write methods then throw USAGE. */
   readonly?: boolean;
   /**
-   * Advanced: delta segments kept before they are merged into the main index (default
-   * {@link DEFAULT_MAX_SEGMENTS}). Fewer means faster queries and more merging during ingest;
-   * 0 merges at every write.
+   * Advanced: how many index runs of one level are merged into one run of the next (default
+   * {@link DEFAULT_FANOUT}, at least 2). Lower means fewer runs for a query to read and more
+   * merging during ingest.
    */
-  maxSegments?: number;
+  fanout?: number;
   /**
-   * Advanced: a write joins the newest delta segment while that holds fewer index rows than this
-   * (default {@link DEFAULT_SEGMENT_ROWS}), so small batches do not multiply segments.
+   * Advanced: index entries per block (default: as many as fit on a page, about 250 bands or 160
+   * postings with 16 KiB pages). Small values exist for tests.
    */
-  segmentRows?: number;
+  blockEntries?: number;
 }
 
 // ── schema ──────────────────────────────────────────────────────────────────────────────────
@@ -133,7 +129,8 @@ const COUNTERS = {
 };
 type Counters = { -readonly [K in keyof typeof COUNTERS]: number };
 
-const SCHEMA_V1 = `
+/** @internal The version-1 layout, for migration tests. */
+export const SQLITE_SCHEMA_V1 = `
 CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value) WITHOUT ROWID;
 CREATE TABLE articles (
   key INTEGER PRIMARY KEY,
@@ -194,14 +191,74 @@ const MIGRATIONS: { to: number; up: (db: DB, settings: StoreSettings | undefined
         if (!settings) {
           throw new StorydiffError('USAGE', 'the store is new: give settings to create it', { source: path });
         }
-        db.exec(SCHEMA_V1);
+        db.exec(SQLITE_SCHEMA_V1);
         const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
         put.run('settings', JSON.stringify(settings));
         put.run('created_at', Date.now());
         for (const [k, v] of Object.entries(COUNTERS)) put.run(k, v);
       },
     },
+    {
+      to: 2,
+      up(db) {
+        db.exec(RUNS_SCHEMA);
+        migrateIndexToRuns(db);
+        db.exec(`DROP TABLE bands; DROP TABLE bands_delta; DROP TABLE postings; DROP TABLE postings_delta;
+          DROP TABLE segments;`);
+      },
+    },
   ];
+
+/**
+ * Schema 1 → 2: the row-per-entry index tables become one run per index. Read in key order a page
+ * at a time (a statement cannot be stepped while another writes); a term's postings, stored
+ * oldest first in version 1, are reversed into the newest-first order of version 2.
+ */
+function migrateIndexToRuns(db: DB): void {
+  db.exec(`INSERT OR IGNORE INTO bands (band_key, article) SELECT band_key, article FROM bands_delta;
+    INSERT OR IGNORE INTO postings (term, published, article) SELECT term, published, article FROM postings_delta;`);
+  const cap = (w: number) => blockCapacity(db.pragma('page_size', { simple: true }) as number, w);
+  const PAGE = 50_000;
+  const bands = new RunIndex(db, IDX_BANDS, 2, cap(2));
+  const bandRows = db
+    .prepare(
+      'SELECT band_key, article FROM bands WHERE (band_key, article) > (?, ?) ORDER BY band_key, article LIMIT ?',
+    )
+    .raw();
+  bands.build((emit) => {
+    let last = [LOWEST, LOWEST];
+    for (;;) {
+      const rows = bandRows.all(last[0], last[1], PAGE) as number[][];
+      for (const r of rows) emit(r);
+      if (rows.length < PAGE) return;
+      last = rows[rows.length - 1];
+    }
+  });
+  const postings = new RunIndex(db, IDX_POSTINGS, 3, cap(3));
+  const postingRows = db
+    .prepare(
+      'SELECT term, published, article FROM postings WHERE (term, published, article) > (?, ?, ?) ORDER BY term, published, article LIMIT ?',
+    )
+    .raw();
+  postings.build((emit) => {
+    let last = [LOWEST, LOWEST, LOWEST];
+    let group: number[][] = [];
+    const flush = () => {
+      for (let i = group.length - 1; i >= 0; i--) emit([group[i][0], -group[i][1], -group[i][2]]);
+      group = [];
+    };
+    for (;;) {
+      const rows = postingRows.all(last[0], last[1], last[2], PAGE) as number[][];
+      for (const r of rows) {
+        if (group.length && group[0][0] !== r[0]) flush();
+        group.push(r);
+      }
+      if (rows.length < PAGE) break;
+      last = rows[rows.length - 1];
+    }
+    flush();
+  });
+}
 
 // ── opening ─────────────────────────────────────────────────────────────────────────────────
 
@@ -224,13 +281,13 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<SqliteS
   if (typeof path !== 'string' || !path.trim()) throw new StorydiffError('USAGE', 'the store path is empty');
   const readonly = opts.readonly === true;
   const memory = path === ':memory:';
-  const tiers = {
-    maxSegments: opts.maxSegments ?? DEFAULT_MAX_SEGMENTS,
-    segmentRows: opts.segmentRows ?? DEFAULT_SEGMENT_ROWS,
-  };
-  for (const [k, v] of Object.entries(tiers)) {
-    if (!Number.isSafeInteger(v) || v < 0) {
-      throw new StorydiffError('USAGE', `${k} must be a non-negative integer, got ${String(v)}`);
+  const tuning = { fanout: opts.fanout ?? DEFAULT_FANOUT, blockEntries: opts.blockEntries ?? 0 };
+  for (const [k, v] of Object.entries({ fanout: opts.fanout, blockEntries: opts.blockEntries })) {
+    if (v !== undefined && (!Number.isSafeInteger(v) || v < (k === 'fanout' ? 2 : 1) || v > 1e6)) {
+      throw new StorydiffError(
+        'USAGE',
+        `${k} must be an integer of at least ${k === 'fanout' ? 2 : 1}, got ${String(v)}`,
+      );
     }
   }
   if (opts.settings !== undefined) checkSettings(opts.settings, path);
@@ -305,7 +362,7 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<SqliteS
     }
     if (version < STORE_SCHEMA_VERSION) migrate(db, opts.settings, path);
     const settings = readSettings(db, path);
-    return new SqliteStore(db, memory ? ':memory:' : path, settings, readonly, tiers);
+    return new SqliteStore(db, memory ? ':memory:' : path, settings, readonly, tuning);
   } catch (err) {
     db.close();
     throw sqliteError(err, path);
@@ -483,8 +540,8 @@ interface IndexEntry {
 /**
  * The SQLite implementation of {@link Store}. Obtain one with {@link openSqliteStore}.
  *
- * Beyond the interface: {@link SqliteStore.compact} merges the recent index segments into the
- * main index (also done automatically every `maxSegments` segments).
+ * Beyond the interface: {@link SqliteStore.compact} merges the index runs (also done
+ * automatically as they accumulate, see `fanout`).
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -497,10 +554,17 @@ export class SqliteStore implements Store {
     readonly location: string,
     readonly settings: StoreSettings,
     readonly readonly: boolean,
-    private readonly tiers: { maxSegments: number; segmentRows: number },
+    private readonly tuning: { fanout: number; blockEntries: number },
   ) {
     this.q = prepare(db);
+    const cap = (w: number) =>
+      tuning.blockEntries || blockCapacity(db.pragma('page_size', { simple: true }) as number, w);
+    this.bands = new RunIndex(db, IDX_BANDS, 2, cap(2));
+    this.postings = new RunIndex(db, IDX_POSTINGS, 3, cap(3));
   }
+
+  private readonly bands: RunIndex;
+  private readonly postings: RunIndex;
 
   // ── plumbing ──
 
@@ -655,10 +719,7 @@ export class SqliteStore implements Store {
     return 1;
   }
 
-  /**
-   * Adds the batch's band and posting rows as one (nearly) sorted run at the end of the delta
-   * tier, and their document frequencies.
-   */
+  /** Adds the batch's band and posting entries as one new run per index, and their document frequencies. */
   private index(entries: IndexEntry[], c: Counters): void {
     let nb = 0;
     let np = 0;
@@ -668,11 +729,8 @@ export class SqliteStore implements Store {
       np += e.keyTerms.length;
       nt += e.keyTerms.length + e.vectorTerms.length;
     }
-    const bk = new Float64Array(nb);
-    const ba = new Float64Array(nb);
-    const pt = new Float64Array(np);
-    const pp = new Float64Array(np);
-    const pa = new Float64Array(np);
+    const bands = new Float64Array(nb * 2);
+    const posts = new Float64Array(np * 3);
     // Document frequency counts each term once per article, over keyTerms ∪ vectorTerms: the
     // vectors weight common words and the key terms rare ones, and both are scored with IDF.
     const occ = new Float64Array(nt);
@@ -681,23 +739,19 @@ export class SqliteStore implements Store {
     let it = 0;
     for (const e of entries) {
       for (const k of e.bandKeys) {
-        bk[ib] = k;
-        ba[ib++] = e.key;
+        bands[ib++] = k;
+        bands[ib++] = e.key;
       }
       for (const t of e.keyTerms) {
-        pt[ip] = t;
-        pp[ip] = e.published;
-        pa[ip++] = e.key;
+        posts[ip++] = t;
+        posts[ip++] = -e.published;
+        posts[ip++] = -e.key;
       }
       it = unionInto(e.keyTerms, e.vectorTerms, occ, it);
     }
-    // Repeated rows (a key listed twice by one article) are dropped by INSERT OR IGNORE.
-    const seg = this.segmentFor();
-    const bands = this.q.bandsDelta.run(nb, [bk, ba], [seg], nearlySortedOrder(bk, nb));
-    const posts = this.q.postingsDelta.run(np, [pt, pp, pa], [seg], nearlySortedOrder(pt, np));
-    c.band_rows += bands;
-    c.posting_rows += posts;
-    if (bands + posts) this.q.growSegment.run(seg, bands + posts);
+    // Repeated entries (a key listed twice by one article) are written once.
+    c.band_rows += this.bands.add(bands, nb, this.tuning.fanout);
+    c.posting_rows += this.postings.add(posts, np, this.tuning.fanout);
 
     // The batch's counts are aggregated first so each distinct term is written once per batch.
     const sorted = occ.subarray(0, it).sort();
@@ -712,57 +766,31 @@ export class SqliteStore implements Store {
       }
     }
     this.q.dfAdd.run(n, [terms, counts]);
-    if (this.segmentCount() > this.tiers.maxSegments) this.merge();
   }
 
-  /** Removes old index rows (from whichever tier holds them) and their document frequencies. */
+  /** Removes old index entries (from whichever runs hold them) and their document frequencies. */
   private unindex(entries: IndexEntry[], c: Counters): void {
     const dec = new Map<number, number>();
+    const bands: number[] = [];
+    const posts: number[] = [];
     for (const e of entries) {
-      const bands = JSON.stringify(e.bandKeys);
-      c.band_rows -=
-        this.q.delBands.run(bands, e.key).changes + this.q.delBandsDelta.run(bands, e.key).changes;
-      const terms = JSON.stringify(e.keyTerms);
-      c.posting_rows -=
-        this.q.delPostings.run(terms, e.published, e.key).changes +
-        this.q.delPostingsDelta.run(terms, e.published, e.key).changes;
+      for (const k of e.bandKeys) bands.push(k, e.key);
+      for (const t of e.keyTerms) posts.push(t, -e.published, -e.key);
       const union = new Float64Array(e.keyTerms.length + e.vectorTerms.length);
       const n = unionInto(e.keyTerms, e.vectorTerms, union, 0);
       for (let i = 0; i < n; i++) dec.set(union[i], (dec.get(union[i]) ?? 0) + 1);
     }
+    c.band_rows -= this.bands.remove(Float64Array.from(bands), bands.length / 2);
+    c.posting_rows -= this.postings.remove(Float64Array.from(posts), posts.length / 3);
     const terms = [...dec.keys()].sort((a, b) => a - b);
     for (const t of terms) this.q.dfSub.run(dec.get(t), t);
     this.q.dfPrune.run(JSON.stringify(terms));
   }
 
-  /** The segment a batch goes to: the newest while it is still small, else a new one. */
-  private segmentFor(): number {
-    const last = this.q.lastSegment.get() as { seg: number; rows: number } | undefined;
-    if (last && last.rows < this.tiers.segmentRows) return last.seg;
-    return (last?.seg ?? 0) + 1;
-  }
-
-  private segmentCount(): number {
-    return this.q.segmentCount.get() as number;
-  }
-
-  /** Merges the delta tier into the main tier: one sorted pass per index, then truncation. */
-  private merge(): void {
-    this.db.exec(`
-      INSERT OR IGNORE INTO bands (band_key, article)
-        SELECT band_key, article FROM bands_delta ORDER BY band_key, article;
-      DELETE FROM bands_delta;
-      INSERT OR IGNORE INTO postings (term, published, article)
-        SELECT term, published, article FROM postings_delta ORDER BY term, published, article;
-      DELETE FROM postings_delta;
-      DELETE FROM segments;
-    `);
-  }
-
   /**
-   * Merges the recent index segments into the main index now. Queries read one index seek per
-   * segment, so compacting after a large ingest makes the following searches a little faster;
-   * the store also does it by itself whenever there are more than `maxSegments` segments.
+   * Merges the index runs now, leaving at most two per index. Queries read one index seek per
+   * run, so compacting after a large ingest makes the following searches faster; the store also
+   * merges by itself as runs accumulate (see `fanout`).
    *
    * @example
    * ```ts
@@ -772,7 +800,8 @@ export class SqliteStore implements Store {
    */
   async compact(): Promise<void> {
     this.write(() => {
-      if (this.segmentCount()) this.merge();
+      this.bands.compact(this.tuning.fanout);
+      this.postings.compact(this.tuning.fanout);
     });
   }
 
@@ -858,7 +887,7 @@ export class SqliteStore implements Store {
 
   /**
    * Articles sharing at least one of the band keys (each distinct key counts once), most hits
-   * first, ties by key; one query over both index tiers.
+   * first, ties by key; one block seek per key and per index run.
    *
    * @example
    * ```ts
@@ -870,13 +899,25 @@ export class SqliteStore implements Store {
     const limit = checkLimit('limit', opts?.limit);
     const exclude = checkExclude(opts.exclude);
     if (!bandKeys.length || !limit) return [];
-    return this.read(
-      () =>
-        this.q.findBands.all({ keys: JSON.stringify(bandKeys), exclude, limit }) as {
-          key: number;
-          hits: number;
-        }[],
-    );
+    const counts = this.read(() => {
+      const hits = new Map<number, number>();
+      const runs = this.bands.runs();
+      for (const key of new Set(bandKeys)) {
+        for (const r of runs) {
+          this.bands.visitFrom(r.run, [key, LOWEST], (b, i) => {
+            if (b[i] !== key) return false;
+            const a = b[i + 1];
+            if (a !== exclude) hits.set(a, (hits.get(a) ?? 0) + 1);
+            return true;
+          });
+        }
+      }
+      return hits;
+    });
+    const out: BandHit[] = [];
+    for (const [key, hits] of counts) out.push({ key, hits });
+    out.sort((a, b) => b.hits - a.hits || a.key - b.key);
+    return out.length > limit ? out.slice(0, limit) : out;
   }
 
   /**
@@ -902,10 +943,32 @@ export class SqliteStore implements Store {
     if (!distinct.length || !limit) return [];
     const found = this.read(() => {
       const byKey = new Map<number, number[]>();
-      const p = { term: 0, lo, hi, undated: UNDATED, withUndated: undated ? 1 : 0, exclude, limit };
+      const runs = this.postings.runs();
+      // Postings are (term, −published, −article): a term's dated postings from `hi` down to `lo`
+      // (newest first, then highest key), then its undated ones (−UNDATED is the highest value).
+      // Each run gives its first `want` in order; with several runs the first `want` of the union.
+      const take = (term: number, from: number, to: number, want: number): number[] => {
+        const got: number[] = [];
+        for (const r of runs) {
+          let n = 0;
+          this.postings.visitFrom(r.run, [term, from, LOWEST], (b, i) => {
+            if (b[i] !== term || b[i + 1] > to) return false;
+            if (-b[i + 2] === exclude) return true;
+            got.push(b[i + 1], b[i + 2]);
+            return ++n < want;
+          });
+        }
+        const n = got.length / 2;
+        const order = Array.from({ length: n }, (_, k) => k);
+        if (runs.length > 1) order.sort((x, y) => got[2 * x] - got[2 * y] || got[2 * x + 1] - got[2 * y + 1]);
+        const keys: number[] = [];
+        for (let k = 0; k < Math.min(n, want); k++) keys.push(-got[2 * order[k] + 1]);
+        return keys;
+      };
       for (const term of distinct) {
-        p.term = term;
-        for (const k of this.q.postings.all(p) as number[]) {
+        const keys = lo <= hi ? take(term, -hi, -lo, limit) : [];
+        if (undated && keys.length < limit) keys.push(...take(term, -UNDATED, -UNDATED, limit - keys.length));
+        for (const k of keys) {
           const l = byKey.get(k);
           if (l) l.push(term);
           else byKey.set(k, [term]);
@@ -913,6 +976,7 @@ export class SqliteStore implements Store {
       }
       return byKey;
     });
+
     const hits: TermHit[] = [];
     for (const [key, ts] of found) hits.push({ key, terms: ts });
     hits.sort((a, b) => b.terms.length - a.terms.length || a.key - b.key);
@@ -1280,7 +1344,6 @@ function prepare(db: DB) {
       ),
     };
   };
-  const inSegments = 'seg IN (SELECT seg FROM segments)';
   return {
     metaAll: p('SELECT key, value FROM meta'),
     metaGet: one('SELECT value FROM meta WHERE key = ?'),
@@ -1314,21 +1377,6 @@ function prepare(db: DB) {
     scanAll: scan(false),
     scanUnclustered: scan(true),
 
-    bandsDelta: new Bulk(
-      db,
-      (v) =>
-        `INSERT OR IGNORE INTO bands_delta (seg, band_key, article) SELECT ?, column1, column2 FROM (VALUES ${v})`,
-      2,
-      1,
-    ),
-    postingsDelta: new Bulk(
-      db,
-      (v) =>
-        `INSERT OR IGNORE INTO postings_delta (seg, term, published, article)
-         SELECT ?, column1, column2, column3 FROM (VALUES ${v})`,
-      3,
-      1,
-    ),
     dfAdd: new Bulk(
       db,
       (v) => `INSERT INTO df (term, df) VALUES ${v} ON CONFLICT (term) DO UPDATE SET df = df + excluded.df`,
@@ -1338,43 +1386,6 @@ function prepare(db: DB) {
     dfPrune: p(`DELETE FROM df WHERE term IN (${ids}) AND df <= 0`),
     termCount: one('SELECT count(*) FROM df'),
     dfOf: p(`SELECT term, df FROM df WHERE term IN (${ids})`),
-    delBands: p(`DELETE FROM bands WHERE band_key IN (${ids}) AND article = ?`),
-    delBandsDelta: p(`DELETE FROM bands_delta WHERE ${inSegments} AND band_key IN (${ids}) AND article = ?`),
-    delPostings: p(`DELETE FROM postings WHERE term IN (${ids}) AND published = ? AND article = ?`),
-    delPostingsDelta: p(
-      `DELETE FROM postings_delta WHERE ${inSegments} AND term IN (${ids}) AND published = ? AND article = ?`,
-    ),
-    lastSegment: p('SELECT seg, rows FROM segments ORDER BY seg DESC LIMIT 1'),
-    segmentCount: one('SELECT count(*) FROM segments'),
-    growSegment: p(
-      'INSERT INTO segments (seg, rows) VALUES (?, ?) ON CONFLICT (seg) DO UPDATE SET rows = rows + excluded.rows',
-    ),
-
-    findBands: p(
-      `SELECT article AS key, count(*) AS hits FROM (
-         SELECT article FROM bands WHERE band_key IN (SELECT value FROM json_each(@keys))
-         UNION ALL
-         SELECT article FROM bands_delta WHERE ${inSegments} AND band_key IN (SELECT value FROM json_each(@keys))
-       ) WHERE article <> @exclude GROUP BY article ORDER BY hits DESC, article LIMIT @limit`,
-    ),
-    // One term's postings, newest first, both tiers merged: a compound SELECT with ORDER BY is a
-    // merge of ordered arms, so LIMIT stops it after `limit` rows; dated rows come first because
-    // UNDATED is the lowest value. The undated arms only run when asked for.
-    postings: one(
-      `SELECT article, published FROM postings
-         WHERE term = @term AND published BETWEEN @lo AND @hi AND article <> @exclude
-       UNION ALL
-       SELECT article, published FROM postings
-         WHERE @withUndated AND term = @term AND published = @undated AND article <> @exclude
-       UNION ALL
-       SELECT article, published FROM postings_delta
-         WHERE ${inSegments} AND term = @term AND published BETWEEN @lo AND @hi AND article <> @exclude
-       UNION ALL
-       SELECT article, published FROM postings_delta
-         WHERE @withUndated AND ${inSegments} AND term = @term AND published = @undated AND article <> @exclude
-       ORDER BY 2 DESC, 1 DESC LIMIT @limit`,
-    ),
-
     storyIds: one(`SELECT story FROM stories WHERE story IN (${ids})`),
     storiesByIds: p(`SELECT * FROM stories WHERE story IN (${ids})`),
     upsertStory: p(

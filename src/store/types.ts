@@ -9,8 +9,12 @@
  * PostgreSQL BIGINT without BigInt.
  */
 
-/** The schema version this build of storydiff reads and writes. A newer store is refused. */
-export const STORE_SCHEMA_VERSION = 1;
+/**
+ * The schema version this build of storydiff reads and writes; an older store is migrated when
+ * opened writable, a newer one is refused. 2: the SQLite index as runs of blocks (PostgreSQL
+ * unchanged).
+ */
+export const STORE_SCHEMA_VERSION = 2;
 
 /** An article ready to be stored: its text and metadata plus the fingerprints computed at ingest. */
 export interface ArticleRecord {

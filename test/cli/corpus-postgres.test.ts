@@ -87,7 +87,7 @@ describe.runIf(!!PG_URL)('corpus commands on PostgreSQL', () => {
 
   it('indexes, finds the versions of a story, and clusters as the SQLite store does', async () => {
     const stats = JSON.parse((await run(['stats', '--db', db, '--json'])).stdout);
-    expect(stats).toMatchObject({ kind: 'postgres', articles: 10, schemaVersion: 1 });
+    expect(stats).toMatchObject({ kind: 'postgres', articles: 10, schemaVersion: 2 });
     expect(stats.location).not.toContain('storydiff:storydiff@');
     const again = JSON.parse((await run(['index', 'add', NEWSROOM, '--db', db, '--json'])).stdout);
     expect(again).toMatchObject({ added: 0, unchanged: 10 });

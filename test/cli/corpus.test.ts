@@ -32,7 +32,7 @@ describe('storydiff index add / stats / search / cluster / export / remove', () 
     expect(again).toMatchObject({ added: 0, unchanged: 10, duplicates: 0 });
     const stats = JSON.parse((await run(['stats', '--db', db(), '--json'])).stdout);
     expect(stats.articles).toBe(13);
-    expect(stats.schemaVersion).toBe(1);
+    expect(stats.schemaVersion).toBe(2);
   });
 
   it('counts an exact copy under another id as a duplicate, and a changed text as an update', async () => {

@@ -15,7 +15,12 @@ import {
   unionInto,
 } from '../../src/store/codec.js';
 import * as storeIndex from '../../src/store/index.js';
-import { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from '../../src/store/sqlite.js';
+import {
+  openSqliteStore,
+  SQLITE_SCHEMA_V1,
+  type SqliteStore,
+  type SqliteStoreOptions,
+} from '../../src/store/sqlite.js';
 import { type ArticleRecord, STORE_SCHEMA_VERSION, type Store } from '../../src/store/types.js';
 import {
   describeStoreConformance,
@@ -58,8 +63,11 @@ describeStoreConformance('sqlite (:memory:)', {
   cleanup: async () => {},
 });
 describeStoreConformance('sqlite (file)', fileFactory());
-// Every write merged into the main index tier at once, so the suite covers both tiers.
-describeStoreConformance('sqlite (file, main tier only)', fileFactory({ maxSegments: 0 }));
+// Tiny blocks and a merge at every second run, so the suite covers multi-block runs and merges.
+describeStoreConformance(
+  'sqlite (file, 3-entry blocks, fanout 2)',
+  fileFactory({ fanout: 2, blockEntries: 3 }),
+);
 
 /** Runs a TypeScript script in a child process; resolves when it prints `ready`. */
 function child(
@@ -137,7 +145,8 @@ describe('sqlite store', () => {
       const path = join(dir, 'corpus.db');
       await rejectsWith(openSqliteStore({ path, settings: { ...TEST_SETTINGS, bands: 0 } }), 'USAGE');
       await rejectsWith(openSqliteStore({ path, settings: { ...TEST_SETTINGS, threshold: 2 } }), 'USAGE');
-      await rejectsWith(openSqliteStore({ path, settings: TEST_SETTINGS, maxSegments: -1 }), 'USAGE');
+      await rejectsWith(openSqliteStore({ path, settings: TEST_SETTINGS, fanout: 1 }), 'USAGE');
+      await rejectsWith(openSqliteStore({ path, settings: TEST_SETTINGS, blockEntries: 0 }), 'USAGE');
       await rejectsWith(openSqliteStore({ path: '' }), 'USAGE');
       expect(existsSync(path)).toBe(false);
     });
@@ -285,22 +294,22 @@ describe('sqlite store', () => {
       return out;
     }
 
-    it('answer the same from the delta tier, the main tier and a mix of both', async () => {
+    it('answer the same whatever the block size and merge policy', async () => {
       let seed = 12345;
       const rnd = () => {
         seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
         return seed / 2 ** 31;
       };
       const stores = [
-        await open({ path: join(dir, 'main.db'), settings: TEST_SETTINGS, maxSegments: 0 }),
+        await open({ path: join(dir, 'default.db'), settings: TEST_SETTINGS }),
         await open({
-          path: join(dir, 'delta.db'),
+          path: join(dir, 'unmerged.db'),
           settings: TEST_SETTINGS,
-          maxSegments: 1000,
-          segmentRows: 1,
+          fanout: 1000,
+          blockEntries: 2,
         }),
-        await open({ path: join(dir, 'mixed.db'), settings: TEST_SETTINGS, maxSegments: 3, segmentRows: 1 }),
-        await open({ path: ':memory:', settings: TEST_SETTINGS, maxSegments: 2, segmentRows: 30 }),
+        await open({ path: join(dir, 'mixed.db'), settings: TEST_SETTINGS, fanout: 3, blockEntries: 3 }),
+        await open({ path: ':memory:', settings: TEST_SETTINGS, fanout: 2, blockEntries: 5 }),
       ];
       let n = 0;
       for (let step = 0; step < 12; step++) {
@@ -320,8 +329,101 @@ describe('sqlite store', () => {
         for (const s of stores) snaps.push(await snapshot(s));
         for (const x of snaps.slice(1)) expect(x).toEqual(snaps[0]);
       }
+      await stores[1].compact();
       await stores[2].compact();
+      expect(await snapshot(stores[1])).toEqual(await snapshot(stores[0]));
       expect(await snapshot(stores[2])).toEqual(await snapshot(stores[0]));
+    });
+
+    it('migrates a version-1 store (index rows in a main and a delta tier) to runs', async () => {
+      let seed = 777;
+      const rnd = () => {
+        seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+        return seed / 2 ** 31;
+      };
+      const records = Array.from({ length: 40 }, (_, i) => mixed(i, rnd));
+      const path = join(dir, 'v1.db');
+      const db = new Database(path);
+      db.pragma('page_size = 16384');
+      db.pragma('journal_mode = WAL');
+      db.exec(SQLITE_SCHEMA_V1);
+      const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+      const df = new Map<number, number>();
+      let bandRows = 0;
+      let postingRows = 0;
+      const blob = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+      records.forEach((r, i) => {
+        const key = i + 1;
+        const published = r.published ?? UNDATED;
+        db.prepare(
+          `INSERT INTO articles (key, id, hash, published, words, added_at, title, url, source, lang, origin, minhash,
+            band_keys, key_terms, vector_terms, vector_weights, text) VALUES (${Array(17).fill('?').join(', ')})`,
+        ).run(
+          key,
+          r.id,
+          r.hash,
+          published,
+          r.words,
+          T0,
+          r.title,
+          r.url,
+          r.source,
+          r.lang,
+          r.origin,
+          blob(r.minhash),
+          blob(intsToBlob(r.bandKeys)),
+          blob(intsToBlob(r.keyTerms)),
+          blob(intsToBlob(r.vectorTerms)),
+          blob(r.vectorWeights),
+          r.text,
+        );
+        // Half the articles in the main tier, half in two delta segments.
+        const seg = i % 2 === 0 ? 0 : 1 + (i % 4 === 1 ? 1 : 0);
+        for (const k of new Set(r.bandKeys)) {
+          if (seg) db.prepare('INSERT INTO bands_delta VALUES (?, ?, ?)').run(seg, k, key);
+          else db.prepare('INSERT INTO bands VALUES (?, ?)').run(k, key);
+          bandRows++;
+        }
+        for (const t of new Set(r.keyTerms)) {
+          if (seg) db.prepare('INSERT INTO postings_delta VALUES (?, ?, ?, ?)').run(seg, t, published, key);
+          else db.prepare('INSERT INTO postings VALUES (?, ?, ?)').run(t, published, key);
+          postingRows++;
+        }
+        for (const t of new Set([...r.keyTerms, ...r.vectorTerms])) df.set(t, (df.get(t) ?? 0) + 1);
+      });
+      db.exec('INSERT INTO segments VALUES (1, 0), (2, 0)');
+      for (const [t, n] of df) db.prepare('INSERT INTO df VALUES (?, ?)').run(t, n);
+      meta.run('settings', JSON.stringify(TEST_SETTINGS));
+      meta.run('created_at', T0);
+      const counters = {
+        articles: 40,
+        band_rows: bandRows,
+        posting_rows: postingRows,
+        stories: 0,
+        clustered: 0,
+      };
+      for (const [k, v] of Object.entries({ ...counters, next_key: 41, next_story: 1, next_seq: 1 }))
+        meta.run(k, v);
+      meta.run('schema_version', 1);
+      db.close();
+
+      const migrated = await open({ path });
+      const fresh = await open({ path: ':memory:', settings: TEST_SETTINGS });
+      await fresh.putArticles(records);
+      expect((await migrated.stats()).schemaVersion).toBe(STORE_SCHEMA_VERSION);
+      expect(await snapshot(migrated)).toEqual(await snapshot(fresh));
+      // The old tables are gone, and the migrated store takes writes and removals like any other.
+      const check = new Database(path, { readonly: true });
+      const tables = check.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
+      check.close();
+      expect(tables).toEqual(expect.arrayContaining(['runs', 'blocks']));
+      expect(tables).not.toContain('bands_delta');
+      const more = [mixed(40, rnd), { ...mixed(41, rnd), id: 'id-3' }];
+      for (const s of [migrated, fresh]) {
+        await s.putArticles(more);
+        await s.removeArticles(['id-5', 'id-6']);
+      }
+      expect(await snapshot(migrated)).toEqual(await snapshot(fresh));
     });
   });
 
@@ -333,7 +435,8 @@ describe('sqlite store', () => {
       const before = await s.stats();
       // A trigger (from another connection) makes the index write of one record fail.
       const db = new Database(path);
-      db.exec(`CREATE TRIGGER boom BEFORE INSERT ON postings_delta WHEN NEW.term = 31337
+      // (The articles are written first, so the index write is the failing half.)
+      db.exec(`CREATE TRIGGER boom BEFORE INSERT ON blocks WHEN (SELECT count(*) FROM articles) >= 3
                BEGIN SELECT RAISE(ABORT, 'boom'); END`);
       const batch = [testRecord(2), testRecord(3, { keyTerms: [31337] })];
       await expect(s.putArticles(batch)).rejects.toThrow(/boom/);
@@ -379,7 +482,7 @@ describe('sqlite store', () => {
         dir,
         'writer.mts',
         `import { openSqliteStore } from ${JSON.stringify(SQLITE_MODULE)};
-         const store = await openSqliteStore({ path: ${JSON.stringify(path)}, maxSegments: 3, segmentRows: 1 });
+         const store = await openSqliteStore({ path: ${JSON.stringify(path)}, fanout: 3, blockEntries: 4 });
          console.log('ready');
          let n = 1;
          for (let b = 0; b < 60; b++) {

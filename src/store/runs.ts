@@ -1,0 +1,466 @@
+/**
+ * The SQLite store's inverted indexes (LSH bands, key-term postings) as a log-structured merge
+ * tree of sorted runs, each run a sequence of blocks of packed entries in one table.
+ *
+ * Why not one row per index entry: an article has about 80 index entries, and SQLite spends about
+ * half a microsecond on every row inserted, then as much again when the row is merged into a large
+ * B-tree whose pages the random keys scatter over (measured: 42 + 32 µs of the 135 µs an article
+ * cost at 100k articles, growing with the store). Here a batch's entries are sorted in memory and
+ * written as a new run of blocks of up to ~250 entries (one row of ~4 KB each), so SQLite sees one
+ * row per block; runs are merged in JavaScript, streaming, by a k-way merge.
+ *
+ * Layout: `runs(run, idx, level, entries)` and
+ * `blocks(run, k1, k2, k3, n, data) PRIMARY KEY (run, k1, k2, k3)`. An entry is a tuple of
+ * `width` (2 or 3) safe integers; a block's BLOB holds `n` tuples as doubles, ascending, and its
+ * key columns are its LAST tuple (k3 = 0 for width 2). So "the first block that may hold tuples
+ * ≥ t" is one index seek, `(k1, k2, k3) >= t`. Within a run tuples are distinct and ascending
+ * across blocks; no tuple is in two runs (an entry is removed before it is written again).
+ *
+ * Merging is tiered: a write adds a level-0 run; when a level holds `fanout` runs they are merged
+ * into one run of the next level, so each entry is rewritten about log_fanout(batches) times and
+ * a lookup reads at most (fanout − 1) runs per level. {@link RunIndex.compact} leaves at most two
+ * runs (one when the small ones add up to more than 1/fanout of the largest).
+ */
+
+import type Database from 'better-sqlite3';
+import { blobToF64, nearlySortedOrder } from './codec.js';
+
+type DB = Database.Database;
+type Stmt = Database.Statement;
+
+/** Below and above every key of an entry (keys are safe integers). */
+export const LOWEST = -(2 ** 53);
+export const HIGHEST = 2 ** 53;
+
+/** The DDL of the two tables (schema version 2). */
+export const RUNS_SCHEMA = `
+CREATE TABLE runs (run INTEGER PRIMARY KEY, idx INTEGER NOT NULL, level INTEGER NOT NULL,
+  entries INTEGER NOT NULL);
+CREATE INDEX runs_idx ON runs (idx, level);
+CREATE TABLE blocks (run INTEGER NOT NULL, k1 INTEGER NOT NULL, k2 INTEGER NOT NULL,
+  k3 INTEGER NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL,
+  PRIMARY KEY (run, k1, k2, k3)) WITHOUT ROWID;
+`;
+
+/**
+ * Entries per block for a page size: the largest whose row stays on its B-tree page (a WITHOUT
+ * ROWID row beyond ~1/4 of a page spills to an overflow page, which costs a page per block).
+ */
+export function blockCapacity(pageSize: number, width: number): number {
+  const maxLocal = Math.floor(((pageSize - 12) * 64) / 255) - 23;
+  // Room for the record header and the five other columns.
+  return Math.max(4, Math.floor((maxLocal - 64) / (8 * width)));
+}
+
+/** Lexicographic comparison of tuple i of `a` with tuple j of `b`. */
+function cmp(a: Float64Array, i: number, b: Float64Array, j: number, width: number): number {
+  for (let k = 0; k < width; k++) {
+    const d = a[i + k] - b[j + k];
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+const BUCKET = 2 ** 33;
+/** Level of a run built whole (see {@link RunIndex.build}). */
+const BUILT_LEVEL = 16;
+
+/**
+ * Sorts `n` tuples (interleaved, `width` numbers each) and drops repeated ones; returns the sorted
+ * tuples and their count. The first keys are ranked with the engine's native numeric sort
+ * ({@link nearlySortedOrder}), then only the tuples that share a rank bucket are sorted with a
+ * comparator, which keeps this several times faster than a comparator sort of the whole batch.
+ */
+export function sortTuples(e: Float64Array, n: number, width: number): { tuples: Float64Array; n: number } {
+  const k1 = new Float64Array(n);
+  for (let i = 0; i < n; i++) k1[i] = e[i * width];
+  const order = nearlySortedOrder(k1, n);
+  const bucket = (i: number) => Math.floor((k1[i] + 2 ** 53) / BUCKET);
+  for (let s = 0; s < n; ) {
+    const b = bucket(order[s]);
+    let t = s + 1;
+    while (t < n && bucket(order[t]) === b) t++;
+    if (t - s > 1) {
+      const part = Array.from(order.subarray(s, t));
+      part.sort((x, y) => cmp(e, x * width, e, y * width, width));
+      order.set(part, s);
+    }
+    s = t;
+  }
+  const out = new Float64Array(n * width);
+  let m = 0;
+  for (let r = 0; r < n; r++) {
+    const src = order[r] * width;
+    if (m > 0 && cmp(out, (m - 1) * width, e, src, width) === 0) continue;
+    for (let k = 0; k < width; k++) out[m * width + k] = e[src + k];
+    m++;
+  }
+  return { tuples: out, n: m };
+}
+
+/** Appends blocks of sorted, distinct tuples to one run. */
+class BlockWriter {
+  private readonly buf: Float64Array;
+  private n = 0;
+  /** Tuples written. */
+  count = 0;
+  constructor(
+    private readonly ix: RunIndex,
+    readonly run: number,
+  ) {
+    this.buf = new Float64Array(ix.capacity * ix.width);
+  }
+
+  push(src: Float64Array, i: number): void {
+    const w = this.ix.width;
+    const buf = this.buf;
+    const at = this.n * w;
+    for (let k = 0; k < w; k++) buf[at + k] = src[i + k];
+    if (++this.n === this.ix.capacity) this.flush();
+  }
+
+  flush(): void {
+    if (!this.n) return;
+    this.ix.insertBlock(this.run, this.buf.subarray(0, this.n * this.ix.width), this.n);
+    this.count += this.n;
+    this.n = 0;
+  }
+}
+
+/** Reads one run's tuples in order, a page of blocks at a time. */
+class RunCursor {
+  block: Float64Array = new Float64Array(0);
+  /** Offset of the current tuple in `block`; `done` when past the last. */
+  i = 0;
+  done = false;
+  private page: unknown[][] = [];
+  private p = 0;
+  private last: number[] = [LOWEST, LOWEST, LOWEST];
+  constructor(
+    private readonly ix: RunIndex,
+    private readonly run: number,
+  ) {
+    this.load();
+  }
+
+  /** Moves to the next tuple. */
+  next(): void {
+    this.i += this.ix.width;
+    if (this.i >= this.block.length) this.load();
+  }
+
+  private load(): void {
+    for (;;) {
+      if (this.p >= this.page.length) {
+        this.page = this.ix.blocksAfter(this.run, this.last, 32);
+        this.p = 0;
+        if (!this.page.length) {
+          this.done = true;
+          return;
+        }
+      }
+      const row = this.page[this.p++];
+      this.last = [row[0] as number, row[1] as number, row[2] as number];
+      this.block = blobToF64(row[3] as Uint8Array);
+      this.i = 0;
+      if (this.block.length) return;
+    }
+  }
+}
+
+/** A run as listed in `runs`. */
+export interface RunInfo {
+  run: number;
+  level: number;
+  entries: number;
+}
+
+/**
+ * One inverted index (`idx`) of `width`-tuples stored as runs of blocks. Every method runs inside
+ * the caller's transaction: writes in a write transaction, reads in one read transaction so that
+ * the runs listed and the blocks read are one snapshot.
+ */
+export class RunIndex {
+  private readonly s: Record<string, Stmt>;
+  constructor(
+    db: DB,
+    readonly idx: number,
+    readonly width: 2 | 3,
+    readonly capacity: number,
+  ) {
+    const cols = 'k1, k2, k3, data';
+    this.s = {
+      runs: db.prepare('SELECT run, level, entries FROM runs WHERE idx = ? ORDER BY run'),
+      seek: db
+        .prepare(
+          `SELECT ${cols} FROM blocks WHERE run = ? AND (k1, k2, k3) >= (?, ?, ?) ORDER BY k1, k2, k3 LIMIT ?`,
+        )
+        .raw(),
+      after: db
+        .prepare(
+          `SELECT ${cols} FROM blocks WHERE run = ? AND (k1, k2, k3) > (?, ?, ?) ORDER BY k1, k2, k3 LIMIT ?`,
+        )
+        .raw(),
+      insertBlock: db.prepare('INSERT INTO blocks (run, k1, k2, k3, n, data) VALUES (?, ?, ?, ?, ?, ?)'),
+      updateBlock: db.prepare(
+        'UPDATE blocks SET n = ?, data = ? WHERE run = ? AND k1 = ? AND k2 = ? AND k3 = ?',
+      ),
+      deleteBlock: db.prepare('DELETE FROM blocks WHERE run = ? AND k1 = ? AND k2 = ? AND k3 = ?'),
+      deleteBlocks: db.prepare('DELETE FROM blocks WHERE run = ?'),
+      insertRun: db.prepare('INSERT INTO runs (idx, level, entries) VALUES (?, ?, 0)'),
+      setEntries: db.prepare('UPDATE runs SET entries = ? WHERE run = ?'),
+      deleteRun: db.prepare('DELETE FROM runs WHERE run = ?'),
+    };
+  }
+
+  // ── reading ──
+
+  /** The runs, oldest first. */
+  runs(): RunInfo[] {
+    return this.s.runs.all(this.idx) as RunInfo[];
+  }
+
+  /** @internal Up to `limit` blocks of `run` after the block whose key is `last`. */
+  blocksAfter(run: number, last: number[], limit: number): unknown[][] {
+    return this.s.after.all(run, last[0], last[1], last[2], limit) as unknown[][];
+  }
+
+  /**
+   * Calls `visit(block, i)` for the tuples of `run` from the first one ≥ `from`, in order, until
+   * it returns false or the run ends. Reads one block, then a few more at a time.
+   *
+   * @example
+   * ```ts
+   * ix.visitFrom(run, [bandKey, LOWEST, LOWEST], (b, i) => b[i] === bandKey && (hits.push(b[i + 1]), true));
+   * ```
+   */
+  visitFrom(run: number, from: readonly number[], visit: (block: Float64Array, i: number) => boolean): void {
+    const w = this.width;
+    const f = [from[0] ?? LOWEST, from[1] ?? LOWEST, w === 3 ? (from[2] ?? LOWEST) : LOWEST];
+    let rows = this.s.seek.all(run, f[0], f[1], w === 3 ? f[2] : 0, 1) as unknown[][];
+    let first = true;
+    let want = 1;
+    while (rows.length) {
+      for (const row of rows) {
+        const b = blobToF64(row[3] as Uint8Array);
+        let i = 0;
+        if (first) {
+          // Binary search for the first tuple ≥ from in the first block.
+          let lo = 0;
+          let hi = b.length / w;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            let c = 0;
+            for (let k = 0; k < w && c === 0; k++) c = b[mid * w + k] - f[k];
+            if (c < 0) lo = mid + 1;
+            else hi = mid;
+          }
+          i = lo * w;
+          first = false;
+        }
+        for (; i < b.length; i += w) if (!visit(b, i)) return;
+      }
+      const last = rows[rows.length - 1];
+      want = Math.min(want * 4, 64);
+      rows = this.blocksAfter(run, [last[0] as number, last[1] as number, last[2] as number], want);
+    }
+  }
+
+  // ── writing ──
+
+  /** @internal Writes one block; `tuples` are sorted and distinct. */
+  insertBlock(run: number, tuples: Float64Array, n: number): void {
+    const w = this.width;
+    const at = (n - 1) * w;
+    this.s.insertBlock.run(
+      run,
+      tuples[at],
+      tuples[at + 1],
+      w === 3 ? tuples[at + 2] : 0,
+      n,
+      Buffer.from(tuples.buffer, tuples.byteOffset, n * w * 8),
+    );
+  }
+
+  private newRun(level: number): number {
+    return Number(this.s.insertRun.run(this.idx, level).lastInsertRowid);
+  }
+
+  private dropRun(run: number): void {
+    this.s.deleteBlocks.run(run);
+    this.s.deleteRun.run(run);
+  }
+
+  /**
+   * Adds `n` tuples (interleaved, any order, repeats allowed) as a new level-0 run, then merges
+   * levels that reached `fanout` runs. Returns the number of distinct tuples written.
+   *
+   * @example
+   * ```ts
+   * ix.add(Float64Array.of(7, 1, 3, 1), 2, 8); // tuples (7, 1) and (3, 1) => 2
+   * ```
+   */
+  add(tuples: Float64Array, n: number, fanout: number): number {
+    if (!n) return 0;
+    const sorted = sortTuples(tuples, n, this.width);
+    const run = this.newRun(0);
+    const out = new BlockWriter(this, run);
+    const w = this.width;
+    for (let i = 0; i < sorted.n; i++) out.push(sorted.tuples, i * w);
+    out.flush();
+    this.s.setEntries.run(out.count, run);
+    this.cascade(fanout);
+    return out.count;
+  }
+
+  /**
+   * Writes one run from tuples produced in ascending order (a migration), at a level above the
+   * tiers so later writes do not merge into it until {@link RunIndex.compact} finds it worthwhile.
+   */
+  build(produce: (emit: (tuple: readonly number[]) => void) => void): number {
+    const run = this.newRun(BUILT_LEVEL);
+    const out = new BlockWriter(this, run);
+    const one = new Float64Array(this.width);
+    produce((t) => {
+      for (let k = 0; k < this.width; k++) one[k] = t[k];
+      out.push(one, 0);
+    });
+    out.flush();
+    if (out.count) this.s.setEntries.run(out.count, run);
+    else this.dropRun(run);
+    return out.count;
+  }
+
+  /** Merges every level that holds `fanout` or more runs into one run of the next level. */
+  private cascade(fanout: number): void {
+    for (;;) {
+      const byLevel = new Map<number, RunInfo[]>();
+      for (const r of this.runs()) {
+        const l = byLevel.get(r.level);
+        if (l) l.push(r);
+        else byLevel.set(r.level, [r]);
+      }
+      const full = [...byLevel.entries()].filter(([, rs]) => rs.length >= fanout).sort((a, b) => a[0] - b[0]);
+      if (!full.length) return;
+      const [level, rs] = full[0];
+      this.merge(rs, level + 1);
+    }
+  }
+
+  /**
+   * Leaves the index with at most two runs: all runs are merged into one, except that a run
+   * holding more than `fanout` times the others together is kept as it is (merging into it would
+   * rewrite the whole index for a small gain).
+   */
+  compact(fanout: number): void {
+    const rs = this.runs();
+    if (rs.length < 2) return;
+    const largest = rs.reduce((a, b) => (b.entries > a.entries ? b : a));
+    const rest = rs.filter((r) => r !== largest);
+    const restEntries = rest.reduce((s, r) => s + r.entries, 0);
+    const top = Math.max(...rs.map((r) => r.level));
+    if (largest.entries > fanout * restEntries) {
+      if (rest.length > 1) this.merge(rest, Math.max(...rest.map((r) => r.level)));
+    } else this.merge(rs, top);
+  }
+
+  /** Merges runs into one new run at `level` (streaming k-way merge) and drops them. */
+  private merge(rs: RunInfo[], level: number): void {
+    const w = this.width;
+    const cursors = rs.map((r) => new RunCursor(this, r.run)).filter((c) => !c.done);
+    const run = this.newRun(level);
+    const out = new BlockWriter(this, run);
+    // Binary min-heap of cursors by their current tuple.
+    const heap = cursors;
+    const less = (a: RunCursor, b: RunCursor) => cmp(a.block, a.i, b.block, b.i, w) < 0;
+    const down = (at: number) => {
+      const n = heap.length;
+      for (;;) {
+        const l = 2 * at + 1;
+        if (l >= n) return;
+        const r = l + 1;
+        const m = r < n && less(heap[r], heap[l]) ? r : l;
+        if (!less(heap[m], heap[at])) return;
+        [heap[m], heap[at]] = [heap[at], heap[m]];
+        at = m;
+      }
+    };
+    for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
+    while (heap.length) {
+      const c = heap[0];
+      out.push(c.block, c.i);
+      c.next();
+      if (c.done) {
+        const lastC = heap.pop() as RunCursor;
+        if (heap.length) {
+          heap[0] = lastC;
+          down(0);
+        }
+      } else down(0);
+    }
+    out.flush();
+    this.s.setEntries.run(out.count, run);
+    for (const r of rs) this.dropRun(r.run);
+  }
+
+  /**
+   * Removes these tuples (interleaved, any order) from whichever runs hold them, rewriting only
+   * the blocks that held one. Returns how many were found and removed.
+   */
+  remove(tuples: Float64Array, n: number): number {
+    if (!n) return 0;
+    const w = this.width;
+    const { tuples: want, n: m } = sortTuples(tuples, n, w);
+    const gone = new Uint8Array(m);
+    let removed = 0;
+    for (const r of this.runs()) {
+      let left = r.entries;
+      let j = 0;
+      while (j < m) {
+        if (gone[j]) {
+          j++;
+          continue;
+        }
+        const from = [want[j * w], want[j * w + 1], w === 3 ? want[j * w + 2] : 0];
+        const rows = this.s.seek.all(r.run, from[0], from[1], from[2], 1) as unknown[][];
+        if (!rows.length) break; // every later tuple is past this run's end
+        const row = rows[0];
+        const key = [row[0] as number, row[1] as number, row[2] as number];
+        const block = blobToF64(row[3] as Uint8Array);
+        const keep = new Float64Array(block.length);
+        let kept = 0;
+        let changed = false;
+        // Tuples j… that are ≤ this block's last tuple all belong to this block.
+        let b = 0;
+        for (; j < m && cmp(want, j * w, block, block.length - w, w) <= 0; j++) {
+          if (gone[j]) continue;
+          while (b < block.length && cmp(block, b, want, j * w, w) < 0) {
+            for (let k = 0; k < w; k++) keep[kept * w + k] = block[b + k];
+            kept++;
+            b += w;
+          }
+          if (b < block.length && cmp(block, b, want, j * w, w) === 0) {
+            gone[j] = 1;
+            removed++;
+            left--;
+            changed = true;
+            b += w;
+          }
+        }
+        if (!changed) continue;
+        for (; b < block.length; b += w) {
+          for (let k = 0; k < w; k++) keep[kept * w + k] = block[b + k];
+          kept++;
+        }
+        this.s.deleteBlock.run(r.run, key[0], key[1], key[2]);
+        if (kept) this.insertBlock(r.run, keep, kept);
+      }
+      if (left !== r.entries) {
+        if (left <= 0) this.dropRun(r.run);
+        else this.s.setEntries.run(left, r.run);
+      }
+      if (removed === m) break;
+    }
+    return removed;
+  }
+}
