@@ -222,6 +222,9 @@ export function storedToArticle(a: StoredArticle | ArticleRecord): Article {
   };
 }
 
+/** Batches handed to the fingerprint worker ahead of the one being written. */
+const PIPELINE = 3;
+
 class CorpusImpl implements Corpus {
   constructor(readonly store: Store) {}
 
@@ -307,15 +310,17 @@ class CorpusImpl implements Corpus {
         seconds: (performance.now() - t0) / 1000,
       });
     };
-    // Two stages on two cores: the worker fingerprints batch k+1 while this thread writes batch k.
+    // Two stages on two cores: the worker fingerprints the next batches while this thread writes
+    // one. Up to PIPELINE batches are queued on the worker, so neither stage waits for the other
+    // when one batch's write takes longer than usual (an index merge).
     const threads = opts.threads ?? availableParallelism() > 1;
     const thread = threads ? new FingerprintThread(this.settings) : undefined;
-    let pending: { inputs: CorpusInput[]; slots: Promise<FingerprintSlot[]> } | undefined;
-    const drain = async () => {
-      if (!pending) return;
-      const { inputs: done, slots } = pending;
-      pending = undefined;
-      tally(done, await this.storeSlots(done, await slots));
+    const pending: { inputs: CorpusInput[]; slots: Promise<FingerprintSlot[]> }[] = [];
+    const drain = async (keep: number) => {
+      while (pending.length > keep) {
+        const { inputs: done, slots } = pending.shift() as (typeof pending)[number];
+        tally(done, await this.storeSlots(done, await slots));
+      }
     };
     let batch: CorpusInput[] = [];
     const flush = async () => {
@@ -329,8 +334,8 @@ class CorpusImpl implements Corpus {
       const slots = thread.run(inputs);
       // Not awaited yet: a rejection is picked up by drain(); this only silences the unhandled warning.
       slots.catch(() => undefined);
-      await drain();
-      pending = { inputs, slots };
+      pending.push({ inputs, slots });
+      await drain(PIPELINE - 1);
     };
     try {
       for await (const input of inputs) {
@@ -338,7 +343,7 @@ class CorpusImpl implements Corpus {
         if (batch.length >= size) await flush();
       }
       await flush();
-      await drain();
+      await drain(0);
       // An ingest session ends with its index segments merged, so the searches that follow read
       // one index tier instead of one seek per segment.
       if ((opts.compact ?? true) && sum.added + sum.updated > 0) await this.store.compact();

@@ -27,7 +27,11 @@ export class FingerprintThread {
   private failed?: Error;
 
   constructor(private readonly settings: StoreSettings) {
-    this.worker = startModuleWorker(import.meta.url, './fingerprint-worker');
+    // A young generation large enough for a few batches in flight: they die young rather than
+    // being promoted and swept.
+    this.worker = startModuleWorker(import.meta.url, './fingerprint-worker', {
+      resourceLimits: { maxYoungGenerationSizeMb: 96 },
+    });
     this.worker.on('message', (msg: FingerprintReply) => {
       const w = this.waiting.get(msg.id);
       this.waiting.delete(msg.id);

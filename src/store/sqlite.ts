@@ -737,17 +737,23 @@ export class SqliteStore implements Store {
     let ib = 0;
     let ip = 0;
     let it = 0;
+    // Emitted so that equal first keys are already in order (see sortTuples): bands by article
+    // (new keys ascend through a batch), postings newest first.
     for (const e of entries) {
       for (const k of e.bandKeys) {
         bands[ib++] = k;
         bands[ib++] = e.key;
       }
+      it = unionInto(e.keyTerms, e.vectorTerms, occ, it);
+    }
+    const recent =
+      entries.length > 1 ? [...entries].sort((x, y) => y.published - x.published || y.key - x.key) : entries;
+    for (const e of recent) {
       for (const t of e.keyTerms) {
         posts[ip++] = t;
         posts[ip++] = -e.published;
         posts[ip++] = -e.key;
       }
-      it = unionInto(e.keyTerms, e.vectorTerms, occ, it);
     }
     // Repeated entries (a key listed twice by one article) are written once.
     c.band_rows += this.bands.add(bands, nb, this.tuning.fanout);
@@ -800,8 +806,8 @@ export class SqliteStore implements Store {
    */
   async compact(): Promise<void> {
     this.write(() => {
-      this.bands.compact(this.tuning.fanout);
-      this.postings.compact(this.tuning.fanout);
+      this.bands.compact();
+      this.postings.compact();
     });
   }
 
