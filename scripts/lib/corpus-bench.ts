@@ -50,11 +50,11 @@ export interface BenchCorpusOptions {
   /** Run the peers (default true). */
   peers?: boolean;
   /**
-   * Articles for a timing of the built CLI, `storydiff index add FILE.jsonl --db …` (reading and
-   * parsing JSONL included). Default 100,000 (capped at the largest size); 0 in quick mode.
-   * Skipped when `dist/` is not built.
+   * Corpus sizes for a timing of the built CLI, `storydiff index add FILE.jsonl --db …` (the
+   * JSONL written first; reading and parsing it included, generation not). Default: every size;
+   * none in quick mode. Skipped when `dist/` is not built.
    */
-  cliSize?: number;
+  cliSizes?: number[];
   /** The CLI arguments for one ingest (default `index add <jsonl> --db <db> --json --no-progress`). */
   cliArgs?: (jsonl: string, db: string) => string[];
   /** Keep the store files. */
@@ -109,9 +109,10 @@ export interface CorpusBenchResult {
     bytesPerArticleRatio: number;
     searchP50Ratio: number;
   };
-  cli?:
+  cli?: (
     | { articles: number; seconds: number; articlesPerSecond: number; mbPerSecond: number }
-    | { skipped: string };
+    | { skipped: string }
+  )[];
   peers?: {
     subset: number;
     settings: Record<string, unknown>;
@@ -120,6 +121,11 @@ export interface CorpusBenchResult {
   };
   notes: string[];
 }
+
+/** One timing of `storydiff index add` on a JSONL file, or why it did not run. */
+type CliIngest =
+  | { articles: number; seconds: number; articlesPerSecond: number; mbPerSecond: number }
+  | { skipped: string };
 
 interface SubsetIngest {
   articles: number;
@@ -363,16 +369,25 @@ export async function benchCorpus(opts: BenchCorpusOptions): Promise<CorpusBench
   }
 
   // ── the built CLI on a JSONL file ──
-  let cli: CorpusBenchResult['cli'];
-  const cliSize = Math.min(largest, opts.cliSize ?? (quick ? 0 : 100_000));
-  if (cliSize > 0) {
-    cli = timeCli(opts.dir, cliSize, seed, largest, opts.cliArgs ?? DEFAULT_CLI_ARGS, opts.batchSize);
-    if ('skipped' in cli) log(`  CLI ingest skipped: ${cli.skipped}`);
-    else
-      log(
-        `  CLI: storydiff index add (${cliSize.toLocaleString('en-US')} articles of JSONL): ${num(cli.seconds, 1)} s, ` +
-          `${num(cli.articlesPerSecond, 0)} articles/s, ${num(cli.mbPerSecond, 1)} MB/s`,
-      );
+  const cli: NonNullable<CorpusBenchResult['cli']> = [];
+  for (const cliSize of opts.cliSizes ?? (quick ? [] : sizes)) {
+    const run = timeCli(
+      opts.dir,
+      Math.min(cliSize, largest),
+      seed,
+      largest,
+      opts.cliArgs ?? DEFAULT_CLI_ARGS,
+      opts.batchSize,
+    );
+    cli.push(run);
+    if ('skipped' in run) {
+      log(`  CLI ingest skipped: ${run.skipped}`);
+      break;
+    }
+    log(
+      `  CLI: storydiff index add (${run.articles.toLocaleString('en-US')} articles of JSONL): ${num(run.seconds, 1)} s, ` +
+        `${num(run.articlesPerSecond, 0)} articles/s, ${num(run.mbPerSecond, 1)} MB/s`,
+    );
   }
 
   // ── peers ──
@@ -452,7 +467,7 @@ function timeCli(
   count: number,
   cliArgs: (jsonl: string, db: string) => string[],
   batchSize: number | undefined,
-): NonNullable<CorpusBenchResult['cli']> {
+): CliIngest {
   if (!existsSync(CLI_MAIN)) return { skipped: 'dist/ is not built (npm run build)' };
   const jsonl = join(dir, `cli-${size}.jsonl`);
   const db = join(dir, 'cli.db');

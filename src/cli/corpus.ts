@@ -344,7 +344,7 @@ export function corpusCommands(): Command[] {
         .choices(['auto', 'text', 'html', 'jsonl', 'warc', 'rss'])
         .default('auto'),
     )
-    .option('--batch-size <n>', 'articles per transaction', positive('--batch-size'), 2000)
+    .option('--batch-size <n>', 'articles per transaction', positive('--batch-size'), 4000)
     .option(
       '--max-record-bytes <n>',
       'largest single record (JSONL line, WARC record)',

@@ -25,7 +25,7 @@ import type { CorpusInput } from './types.js';
 /** Where the embedded store lives when no `db` is given. */
 export const DEFAULT_DB_PATH = '.storydiff/corpus.db';
 /** Articles per store transaction in {@link Corpus.add}. */
-export const DEFAULT_BATCH_SIZE = 2000;
+export const DEFAULT_BATCH_SIZE = 4000;
 export { MAX_ARTICLE_CHARS, toRecord };
 
 /** Options of {@link openCorpus}. */
@@ -223,7 +223,7 @@ export function storedToArticle(a: StoredArticle | ArticleRecord): Article {
 }
 
 /** Batches handed to the fingerprint worker ahead of the one being written. */
-const PIPELINE = 3;
+const PIPELINE = 2;
 
 class CorpusImpl implements Corpus {
   constructor(readonly store: Store) {}

@@ -22,7 +22,7 @@ export class FingerprintThread {
   private next = 0;
   private readonly waiting = new Map<
     number,
-    { resolve: (s: FingerprintSlot[]) => void; reject: (e: Error) => void }
+    { inputs: CorpusInput[]; resolve: (s: FingerprintSlot[]) => void; reject: (e: Error) => void }
   >();
   private failed?: Error;
 
@@ -36,7 +36,11 @@ export class FingerprintThread {
       const w = this.waiting.get(msg.id);
       this.waiting.delete(msg.id);
       if (!this.waiting.size) this.worker.unref();
-      w?.resolve(msg.slots);
+      if (!w) return;
+      msg.slots.forEach((slot, i) => {
+        if (msg.sameText[i] && 'record' in slot) slot.record.text = w.inputs[i].text as string;
+      });
+      w.resolve(msg.slots);
     });
     const fail = (err: Error) => {
       this.failed = new StorydiffError('INTERNAL', `fingerprint worker failed: ${err.message}`, {
@@ -58,7 +62,7 @@ export class FingerprintThread {
     if (this.failed) return Promise.reject(this.failed);
     const id = this.next++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { inputs, resolve, reject });
       this.worker.ref();
       this.worker.postMessage({ id, settings: this.settings, inputs } satisfies FingerprintJob);
     });

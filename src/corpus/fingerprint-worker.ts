@@ -14,15 +14,25 @@ export interface FingerprintJob {
   inputs: CorpusInput[];
 }
 
-/** The reply to a {@link FingerprintJob}. */
+/**
+ * The reply to a {@link FingerprintJob}. A record whose text is the input's text unchanged (the
+ * usual case: normalisation changed nothing) comes back with an empty text and its flag set in
+ * `sameText`, so the text is not copied back across threads; the caller restores it.
+ */
 export interface FingerprintReply {
   id: number;
   slots: FingerprintSlot[];
+  sameText: Uint8Array;
 }
 
 parentPort?.on('message', (job: FingerprintJob) => {
-  parentPort!.postMessage({
-    id: job.id,
-    slots: fingerprintBatch(job.inputs, job.settings),
-  } satisfies FingerprintReply);
+  const slots = fingerprintBatch(job.inputs, job.settings);
+  const sameText = new Uint8Array(slots.length);
+  slots.forEach((slot, i) => {
+    if ('record' in slot && slot.record.text === job.inputs[i].text) {
+      slot.record.text = '';
+      sameText[i] = 1;
+    }
+  });
+  parentPort!.postMessage({ id: job.id, slots, sameText } satisfies FingerprintReply);
 });
