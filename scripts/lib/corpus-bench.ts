@@ -42,7 +42,7 @@ export interface BenchCorpusOptions {
   /** Search queries at the largest size (default 300; quick 50) and at the others (default 100; quick 20). */
   queries?: number;
   growthQueries?: number;
-  /** Articles for datasketch and our same-subset ingest (default 20,000; quick 2,000). */
+  /** Articles for datasketch and our same-subset ingest (default 100,000, so start-up costs are amortised; quick 2,000). */
   peerSize?: number;
   /** Articles for npm minhash (default 5,000; quick 500), within `npmBudgetMs` (default 60 s). */
   npmPeerSize?: number;
@@ -393,7 +393,7 @@ export async function benchCorpus(opts: BenchCorpusOptions): Promise<CorpusBench
   // ── peers ──
   let peers: CorpusBenchResult['peers'];
   if (opts.peers !== false) {
-    const subset = Math.min(opts.peerSize ?? (quick ? 2000 : 20_000), Math.max(largest, 1000));
+    const subset = Math.min(opts.peerSize ?? (quick ? 2000 : 100_000), Math.max(largest, 1000));
     const npmSize = Math.min(subset, opts.npmPeerSize ?? (quick ? 500 : 5000));
     const jsonl = join(opts.dir, `peers-${subset}.jsonl`);
     writeSynthCorpusJsonl(jsonl, { seed, count: largest, from: 0, to: subset });

@@ -8,7 +8,18 @@ import type { CorpusInput } from './types.js';
 export const MAX_ARTICLE_CHARS = 2_000_000;
 
 /** Text normalisation shared by hashing and storage: one form per article, whatever the source. */
-function cleanText(text: string): string {
+export function cleanText(text: string): string {
+  // Fast path: no code unit from U+0300 up (every character below is already in NFC, and the
+  // combining marks start there) and no carriage return, so only trimming can change the text.
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x300 || c === 13) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return text.trim();
   return text.normalize('NFC').replace(/\r\n?/g, '\n').trim();
 }
 
