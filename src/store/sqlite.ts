@@ -29,6 +29,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { StorydiffError } from '../errors.js';
+import { type Checkpointer, startCheckpointer } from './checkpointer.js';
 import {
   assertLittleEndian,
   blobToInts,
@@ -80,6 +81,13 @@ export { UNDATED };
 
 /** Default for {@link SqliteStoreOptions.fanout}. */
 export const DEFAULT_FANOUT = 8;
+/**
+ * Articles written through one store object after which WAL checkpoints move to a thread of their
+ * own (see checkpointer.ts): a bulk ingest, not the occasional write.
+ */
+const BULK_ARTICLES = 2000;
+/** The writer's own automatic checkpoint (pages of WAL) while that thread runs: a backstop. */
+const BACKSTOP_PAGES = 32_768;
 /** Index identifiers in `runs.idx`. */
 const IDX_BANDS = 0;
 const IDX_POSTINGS = 1;
@@ -565,6 +573,25 @@ export class SqliteStore implements Store {
 
   private readonly bands: RunIndex;
   private readonly postings: RunIndex;
+  private written = 0;
+  private checkpointer?: Checkpointer;
+
+  /** Moves WAL checkpoints off this thread once a bulk ingest is under way. */
+  private afterWrite(articles: number): void {
+    this.written += articles;
+    if (this.checkpointer) {
+      // The thread failed: the writer checkpoints as often as SQLite's default again.
+      if (!this.checkpointer.alive && this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+      return;
+    }
+    if (this.written < BULK_ARTICLES || this.location === ':memory:' || this.readonly) return;
+    try {
+      this.checkpointer = startCheckpointer(this.location);
+      this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    } catch {
+      // No thread (resource limits): SQLite's own checkpoints carry on.
+    }
+  }
 
   // ── plumbing ──
 
@@ -636,7 +663,7 @@ export class SqliteStore implements Store {
     records.forEach(checkRecord);
     if (!records.length) return [];
     const now = Date.now();
-    return this.write((c) => {
+    const outcomes = this.write((c) => {
       const byId = new Map<string, { key: number; hash: string }>();
       const byHash = new Map<string, { key: number; id: string }>();
       for (const r of this.q.byIds.all(JSON.stringify(records.map((r) => r.id))) as Row[]) {
@@ -695,6 +722,8 @@ export class SqliteStore implements Store {
       if (adds.size) this.index([...adds.values()], c);
       return out;
     });
+    this.afterWrite(records.length);
+    return outcomes;
   }
 
   /** The index contents of a stored article (to remove them). */
@@ -1289,6 +1318,7 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.checkpointer?.stop();
     if (!this.db.open) return;
     if (!this.readonly) {
       try {

@@ -541,6 +541,26 @@ describe('sqlite store', () => {
       expect((await again.stats()).articles).toBe(50);
     });
 
+    it('hands checkpoints to a thread during a bulk ingest, and closes with everything in the file', async () => {
+      const path = join(dir, 'corpus.db');
+      const s = await openSqliteStore({ path, settings: TEST_SETTINGS });
+      for (let b = 0; b < 5; b++) {
+        await s.putArticles(Array.from({ length: 500 }, (_, i) => testRecord(b * 500 + i)));
+      }
+      // Past 2,000 articles the writer's own automatic checkpoint is only a backstop.
+      const raw = (s as unknown as { db: Database.Database }).db;
+      expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBeGreaterThan(1000);
+      await s.close();
+      const wal = `${path}-wal`;
+      expect(!existsSync(wal) || readFileSync(wal).length === 0).toBe(true);
+      const again = await open({ path });
+      expect((await again.stats()).articles).toBe(2500);
+      expect(await again.findByBands(testRecord(2499).bandKeys, { limit: 5 })).toContainEqual({
+        key: 2500,
+        hits: 4,
+      });
+    });
+
     it('validates method arguments', async () => {
       const s = await open({ path: ':memory:', settings: TEST_SETTINGS });
       await rejectsWith(s.findByBands([1.5], { limit: 1 }), 'USAGE');
