@@ -269,6 +269,16 @@ export const CorpusAddResultSchema = z
   })
   .describe('What the corpus did with each article.');
 
+/** The fields that name a stored article in a hit or a story version. */
+const articleRef = {
+  id: z.string(),
+  key: z.int(),
+  title: z.string().optional(),
+  url: z.string().optional(),
+  source: z.string().optional(),
+  published: iso.optional(),
+};
+
 const DerivationSchema = z.looseObject({
   direction: z.enum(['a->b', 'b->a', 'unknown']),
   confidence: z.number().min(0).max(1),
@@ -287,12 +297,7 @@ export const SearchResultSchema = z
     }),
     hits: z.array(
       z.looseObject({
-        id: z.string(),
-        key: z.int(),
-        title: z.string().optional(),
-        url: z.string().optional(),
-        source: z.string().optional(),
-        published: iso.optional(),
+        ...articleRef,
         score: z.number().min(0).max(1),
         jaccard: z.number().min(0).max(1),
         cosine: z.number().min(0).max(1),
@@ -333,12 +338,7 @@ export const StoriesResultSchema = z
         sources: z.array(z.string()),
         versions: z.array(
           z.looseObject({
-            id: z.string(),
-            key: z.int(),
-            title: z.string().optional(),
-            url: z.string().optional(),
-            source: z.string().optional(),
-            published: iso.optional(),
+            ...articleRef,
             words: z.int().min(0),
             parent: z.string().optional(),
             score: z.number(),

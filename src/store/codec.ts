@@ -105,31 +105,6 @@ export function blobToInts(b: Uint8Array, what = 'terms'): number[] {
   return out;
 }
 
-const BUCKET = 2 ** 33;
-const INDEX = 2 ** 31;
-
-/**
- * The order of `n` safe integers, nearly ascending: rows are ranked by the top 21 bits of
- * their value (then by position), so the result is exactly ascending except among values that
- * share those bits. Index rows are inserted in this order because SQLite inserts sorted rows into
- * a B-tree about three times faster than random ones, and "nearly" keeps all of that locality;
- * packing rank and position into one double lets the engine's native numeric sort do the work,
- * several times faster than `Array.prototype.sort` with a comparator. `n` must be below 2^31.
- *
- * @example
- * ```ts
- * nearlySortedOrder(Float64Array.of(30, -5, 2 ** 40), 3); // => Uint32Array [1, 0, 2]
- * ```
- */
-export function nearlySortedOrder(keys: Float64Array, n: number): Uint32Array {
-  const packed = new Float64Array(n);
-  for (let i = 0; i < n; i++) packed[i] = Math.floor((keys[i] + 2 ** 53) / BUCKET) * INDEX + i;
-  packed.sort();
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = packed[i] % INDEX;
-  return order;
-}
-
 /** True when the numbers are strictly ascending (so they are also distinct). */
 function strictlyAscending(a: readonly number[]): boolean {
   for (let i = 1; i < a.length; i++) if (!(a[i - 1] < a[i])) return false;

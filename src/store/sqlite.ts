@@ -226,43 +226,34 @@ function migrateIndexToRuns(db: DB): void {
   db.exec(`INSERT OR IGNORE INTO bands (band_key, article) SELECT band_key, article FROM bands_delta;
     INSERT OR IGNORE INTO postings (term, published, article) SELECT term, published, article FROM postings_delta;`);
   const cap = (w: number) => blockCapacity(db.pragma('page_size', { simple: true }) as number, w);
-  const PAGE = 50_000;
-  const bands = new RunIndex(db, IDX_BANDS, 2, cap(2));
-  const bandRows = db
-    .prepare(
-      'SELECT band_key, article FROM bands WHERE (band_key, article) > (?, ?) ORDER BY band_key, article LIMIT ?',
-    )
-    .raw();
-  bands.build((emit) => {
-    let last = [LOWEST, LOWEST];
+  /** A table's rows in primary-key order, a page at a time (keyset pagination). */
+  function* rows(table: string, cols: string[]): Generator<number[]> {
+    const list = cols.join(', ');
+    const page = db
+      .prepare(
+        `SELECT ${list} FROM ${table} WHERE (${list}) > (${cols.map(() => '?').join(', ')}) ORDER BY ${list} LIMIT 50000`,
+      )
+      .raw();
+    let last = cols.map(() => LOWEST);
     for (;;) {
-      const rows = bandRows.all(last[0], last[1], PAGE) as number[][];
-      for (const r of rows) emit(r);
-      if (rows.length < PAGE) return;
-      last = rows[rows.length - 1];
+      const got = page.all(...last) as number[][];
+      yield* got;
+      if (got.length < 50_000) return;
+      last = got[got.length - 1];
     }
+  }
+  new RunIndex(db, IDX_BANDS, 2, cap(2)).build((emit) => {
+    for (const r of rows('bands', ['band_key', 'article'])) emit(r);
   });
-  const postings = new RunIndex(db, IDX_POSTINGS, 3, cap(3));
-  const postingRows = db
-    .prepare(
-      'SELECT term, published, article FROM postings WHERE (term, published, article) > (?, ?, ?) ORDER BY term, published, article LIMIT ?',
-    )
-    .raw();
-  postings.build((emit) => {
-    let last = [LOWEST, LOWEST, LOWEST];
+  new RunIndex(db, IDX_POSTINGS, 3, cap(3)).build((emit) => {
     let group: number[][] = [];
     const flush = () => {
       for (let i = group.length - 1; i >= 0; i--) emit([group[i][0], -group[i][1], -group[i][2]]);
       group = [];
     };
-    for (;;) {
-      const rows = postingRows.all(last[0], last[1], last[2], PAGE) as number[][];
-      for (const r of rows) {
-        if (group.length && group[0][0] !== r[0]) flush();
-        group.push(r);
-      }
-      if (rows.length < PAGE) break;
-      last = rows[rows.length - 1];
+    for (const r of rows('postings', ['term', 'published', 'article'])) {
+      if (group.length && group[0][0] !== r[0]) flush();
+      group.push(r);
     }
     flush();
   });

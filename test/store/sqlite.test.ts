@@ -5,15 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  blobToF32,
-  blobToInts,
-  blobToU32,
-  intsToBlob,
-  nearlySortedOrder,
-  UNDATED,
-  unionInto,
-} from '../../src/store/codec.js';
+import { blobToF32, blobToInts, blobToU32, intsToBlob, UNDATED, unionInto } from '../../src/store/codec.js';
 import * as storeIndex from '../../src/store/index.js';
 import {
   openSqliteStore,
@@ -597,22 +589,6 @@ describe('store codec', () => {
     f.writeFloatLE(0.5, 1);
     expect(blobToF32(f.subarray(1))).toEqual(Float32Array.of(0.5));
     expect(() => blobToInts(Buffer.alloc(7))).toThrow(/corrupt/);
-  });
-
-  it('orders keys nearly ascending, as a permutation', () => {
-    let seed = 99;
-    const rnd = () => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    const n = 5000;
-    const keys = Float64Array.from({ length: n }, () => Math.floor((rnd() - 0.5) * 2 ** 53));
-    const order = nearlySortedOrder(keys, n);
-    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
-    let inversions = 0;
-    for (let i = 1; i < n; i++) if (keys[order[i]] < keys[order[i - 1]]) inversions++;
-    expect(inversions).toBeLessThan(n / 100);
-    expect([...nearlySortedOrder(Float64Array.of(30, -5, 2 ** 40), 3)]).toEqual([1, 0, 2]);
   });
 
   it('writes the distinct union of two term lists', () => {
