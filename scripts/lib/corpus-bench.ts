@@ -109,10 +109,7 @@ export interface CorpusBenchResult {
     bytesPerArticleRatio: number;
     searchP50Ratio: number;
   };
-  cli?: (
-    | { articles: number; seconds: number; articlesPerSecond: number; mbPerSecond: number }
-    | { skipped: string }
-  )[];
+  cli?: CliIngest[];
   peers?: {
     subset: number;
     settings: Record<string, unknown>;

@@ -71,7 +71,7 @@ export interface AddOptions {
    * has more than one core).
    */
   threads?: boolean;
-  /** Merge the index segments at the end (default true; see `Store.compact`). */
+  /** Merge the index runs at the end (default true; see `Store.compact`). */
   compact?: boolean;
   /** Called after each batch is written. */
   onProgress?: (p: AddProgress) => void;
@@ -344,8 +344,8 @@ class CorpusImpl implements Corpus {
       }
       await flush();
       await drain(0);
-      // An ingest session ends with its index segments merged, so the searches that follow read
-      // one index tier instead of one seek per segment.
+      // An ingest session ends with its index runs merged, so the searches that follow seek one
+      // or two runs per key instead of one per run.
       if ((opts.compact ?? true) && sum.added + sum.updated > 0) await this.store.compact();
     } finally {
       await thread?.close();

@@ -7,8 +7,8 @@ import type { FingerprintSlot } from './record.js';
 import type { CorpusInput } from './types.js';
 
 /**
- * Fingerprinting on a worker thread, one batch at a time in order. The corpus keeps one batch in
- * the worker while it writes the one before, so fingerprinting and SQLite writes overlap.
+ * Fingerprinting on a worker thread, batches in order. The corpus keeps batches queued on the
+ * worker while it writes an earlier one, so fingerprinting and store writes overlap.
  *
  * @example
  * ```ts

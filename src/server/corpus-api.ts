@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import type { z } from 'zod';
 import { type AddOutcome, type Corpus, openCorpus, type SearchOptions } from '../corpus/corpus.js';
 import { parseBound, parsePublished } from '../corpus/published.js';
 import type { CorpusInput } from '../corpus/types.js';
@@ -156,6 +157,18 @@ export function mountCorpusApi(
   }
 
   const invalid = (detail: string) => new StorydiffError('INPUT_INVALID', detail, { source: 'request body' });
+
+  /**
+   * The body of a corpus request, checked against `schema`: the corpus first (so a server without
+   * one says so before judging the body), then the JSON checks every API body gets.
+   */
+  async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
+    await need();
+    const data = await readJsonBody(c.req.raw, o.maxBodyBytes);
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) throw invalid(summariseIssues(parsed.error.issues, data, ''));
+    return parsed.data;
+  }
   const reply = (c: Context, value: unknown, status: 200 | 201 = 200) =>
     c.body(`${JSON.stringify(value, null, 2)}\n`, status, JSON_HEADERS);
 
@@ -202,11 +215,7 @@ export function mountCorpusApi(
   }
 
   app.post('/api/v1/corpus/articles', async (c) => {
-    await need();
-    const data = await readJsonBody(c.req.raw, o.maxBodyBytes);
-    const env = CorpusAddEnvelopeSchema.safeParse(data);
-    if (!env.success) throw invalid(summariseIssues(env.error.issues, data, ''));
-    const articles = env.data.articles;
+    const { articles } = await body(c, CorpusAddEnvelopeSchema);
     if (articles.length > o.maxBatchArticles) {
       throw new StorydiffError(
         'INPUT_TOO_LARGE',
@@ -272,11 +281,7 @@ export function mountCorpusApi(
   only('/api/v1/corpus/articles/:id', ['DELETE']);
 
   app.post('/api/v1/corpus/search', async (c) => {
-    await need();
-    const data = await readJsonBody(c.req.raw, o.maxBodyBytes);
-    const parsed = CorpusSearchRequestSchema.safeParse(data);
-    if (!parsed.success) throw invalid(summariseIssues(parsed.error.issues, data, ''));
-    const { options = {}, ...fields } = parsed.data;
+    const { options = {}, ...fields } = await body(c, CorpusSearchRequestSchema);
     let query: CorpusInput | { id: string };
     if (fields.text !== undefined || fields.html !== undefined) {
       checkPublished(fields.published, 'request body');
@@ -298,11 +303,7 @@ export function mountCorpusApi(
   only('/api/v1/corpus/search', ['POST']);
 
   app.post('/api/v1/corpus/cluster', async (c) => {
-    await need();
-    const data = await readJsonBody(c.req.raw, o.maxBodyBytes);
-    const parsed = CorpusClusterRequestSchema.safeParse(data);
-    if (!parsed.success) throw invalid(summariseIssues(parsed.error.issues, data, ''));
-    const { since, until, minSize, limit } = parsed.data;
+    const { since, until, minSize, limit } = await body(c, CorpusClusterRequestSchema);
     const run = {
       since: time(since, 'since'),
       until: time(until, 'until'),

@@ -195,6 +195,8 @@ function corpusPaths(o: ResolvedOptions, bodyErrors: Record<string, unknown>): R
     'The corpus store is unavailable or locked (`RESOURCE_UNAVAILABLE`, `TIMEOUT`), or a cluster run is in progress (`SERVER_BUSY`).',
     retryAfter,
   );
+  // The answers every corpus route can give besides its own.
+  const common = { '401': bodyErrors['401'], '404': noCorpus, '503': store };
   const post = (
     operationId: string,
     summary: string,
@@ -232,12 +234,7 @@ function corpusPaths(o: ResolvedOptions, bodyErrors: Record<string, unknown>): R
         operationId: 'corpusRemove',
         summary: 'Remove one article (its id percent-encoded).',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: {
-          '200': { description: 'Removed.', content: json(ref('CorpusRemoved')) },
-          '401': bodyErrors['401'],
-          '404': noCorpus,
-          '503': store,
-        },
+        responses: { '200': { description: 'Removed.', content: json(ref('CorpusRemoved')) }, ...common },
       },
     },
     '/corpus/search': post(
@@ -256,12 +253,7 @@ function corpusPaths(o: ResolvedOptions, bodyErrors: Record<string, unknown>): R
       get: {
         operationId: 'corpusStats',
         summary: 'Counts, settings and size of the corpus store; as `storydiff stats --json`.',
-        responses: {
-          '200': { description: 'Stats.', content: json(ref('StatsResult')) },
-          '401': bodyErrors['401'],
-          '404': noCorpus,
-          '503': store,
-        },
+        responses: { '200': { description: 'Stats.', content: json(ref('StatsResult')) }, ...common },
       },
     },
   };

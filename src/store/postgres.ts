@@ -11,7 +11,7 @@
  *   constraints, not the client, keep concurrent writers from storing an article twice.
  * - `bands(band_key, article)` and `postings(term, published, article)`: the two inverted indexes,
  *   one B-tree each (PostgreSQL's buffer manager and WAL absorb random inserts far better than
- *   SQLite's single-writer file, so the SQLite store's segment tiers are not needed here).
+ *   SQLite's single-writer file, so the SQLite store's runs of packed blocks are not needed here).
  * - `df(term, df)` + `df_delta(term, n)`, `counters(name, value)` + `counter_delta(name, n)`:
  *   document frequencies and counts. Writers only append to the deltas, never update a shared row,
  *   so concurrent batches do not queue on the row locks of common terms ("the", "said") until the

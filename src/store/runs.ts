@@ -223,9 +223,10 @@ export class RunIndex {
     const cols = 'k1, k2, k3, data';
     this.s = {
       runs: db.prepare('SELECT run, level, entries FROM runs WHERE idx = ? ORDER BY run'),
+      // The first block that may hold tuples ≥ the given one (blocks are keyed by their last tuple).
       seek: db
         .prepare(
-          `SELECT ${cols} FROM blocks WHERE run = ? AND (k1, k2, k3) >= (?, ?, ?) ORDER BY k1, k2, k3 LIMIT ?`,
+          `SELECT ${cols} FROM blocks WHERE run = ? AND (k1, k2, k3) >= (?, ?, ?) ORDER BY k1, k2, k3 LIMIT 1`,
         )
         .raw(),
       after: db
@@ -234,9 +235,6 @@ export class RunIndex {
         )
         .raw(),
       insertBlock: db.prepare('INSERT INTO blocks (run, k1, k2, k3, n, data) VALUES (?, ?, ?, ?, ?, ?)'),
-      updateBlock: db.prepare(
-        'UPDATE blocks SET n = ?, data = ? WHERE run = ? AND k1 = ? AND k2 = ? AND k3 = ?',
-      ),
       deleteBlock: db.prepare('DELETE FROM blocks WHERE run = ? AND k1 = ? AND k2 = ? AND k3 = ?'),
       deleteBlocks: db.prepare('DELETE FROM blocks WHERE run = ?'),
       insertRun: db.prepare('INSERT INTO runs (idx, level, entries) VALUES (?, ?, 0)'),
@@ -269,7 +267,7 @@ export class RunIndex {
   visitFrom(run: number, from: readonly number[], visit: (block: Float64Array, i: number) => boolean): void {
     const w = this.width;
     const f = [from[0] ?? LOWEST, from[1] ?? LOWEST, w === 3 ? (from[2] ?? LOWEST) : LOWEST];
-    let rows = this.s.seek.all(run, f[0], f[1], w === 3 ? f[2] : 0, 1) as unknown[][];
+    let rows = this.s.seek.all(run, f[0], f[1], w === 3 ? f[2] : 0) as unknown[][];
     let first = true;
     let want = 1;
     while (rows.length) {
@@ -454,9 +452,8 @@ export class RunIndex {
           continue;
         }
         const from = [want[j * w], want[j * w + 1], w === 3 ? want[j * w + 2] : 0];
-        const rows = this.s.seek.all(r.run, from[0], from[1], from[2], 1) as unknown[][];
-        if (!rows.length) break; // every later tuple is past this run's end
-        const row = rows[0];
+        const row = this.s.seek.get(r.run, from[0], from[1], from[2]) as unknown[] | undefined;
+        if (!row) break; // every later tuple is past this run's end
         const key = [row[0] as number, row[1] as number, row[2] as number];
         const block = blobToF64(row[3] as Uint8Array);
         const keep = new Float64Array(block.length);

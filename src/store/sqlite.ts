@@ -218,6 +218,19 @@ const MIGRATIONS: { to: number; up: (db: DB, settings: StoreSettings | undefined
   ];
 
 /**
+ * The two inverted indexes of a connection: bands (band key, article) and postings
+ * (term, −published, −article), with blocks as large as the page allows unless `blockEntries`.
+ */
+function runIndexes(db: DB, blockEntries: number): { bands: RunIndex; postings: RunIndex } {
+  const cap = (w: number) =>
+    blockEntries || blockCapacity(db.pragma('page_size', { simple: true }) as number, w);
+  return {
+    bands: new RunIndex(db, IDX_BANDS, 2, cap(2)),
+    postings: new RunIndex(db, IDX_POSTINGS, 3, cap(3)),
+  };
+}
+
+/**
  * Schema 1 → 2: the row-per-entry index tables become one run per index. Read in key order a page
  * at a time (a statement cannot be stepped while another writes); a term's postings, stored
  * oldest first in version 1, are reversed into the newest-first order of version 2.
@@ -225,7 +238,7 @@ const MIGRATIONS: { to: number; up: (db: DB, settings: StoreSettings | undefined
 function migrateIndexToRuns(db: DB): void {
   db.exec(`INSERT OR IGNORE INTO bands (band_key, article) SELECT band_key, article FROM bands_delta;
     INSERT OR IGNORE INTO postings (term, published, article) SELECT term, published, article FROM postings_delta;`);
-  const cap = (w: number) => blockCapacity(db.pragma('page_size', { simple: true }) as number, w);
+  const { bands, postings } = runIndexes(db, 0);
   /** A table's rows in primary-key order, a page at a time (keyset pagination). */
   function* rows(table: string, cols: string[]): Generator<number[]> {
     const list = cols.join(', ');
@@ -242,10 +255,10 @@ function migrateIndexToRuns(db: DB): void {
       last = got[got.length - 1];
     }
   }
-  new RunIndex(db, IDX_BANDS, 2, cap(2)).build((emit) => {
+  bands.build((emit) => {
     for (const r of rows('bands', ['band_key', 'article'])) emit(r);
   });
-  new RunIndex(db, IDX_POSTINGS, 3, cap(3)).build((emit) => {
+  postings.build((emit) => {
     let group: number[][] = [];
     const flush = () => {
       for (let i = group.length - 1; i >= 0; i--) emit([group[i][0], -group[i][1], -group[i][2]]);
@@ -467,8 +480,6 @@ function sqliteError(err: unknown, path: string): StorydiffError {
   }
 }
 
-// ── validation ──────────────────────────────────────────────────────────────────────────────
-
 // ── row decoding ────────────────────────────────────────────────────────────────────────────
 
 const SUMMARY_COLS = 'key, id, hash, title, url, source, published, lang, words';
@@ -556,10 +567,7 @@ export class SqliteStore implements Store {
     private readonly tuning: { fanout: number; blockEntries: number },
   ) {
     this.q = prepare(db);
-    const cap = (w: number) =>
-      tuning.blockEntries || blockCapacity(db.pragma('page_size', { simple: true }) as number, w);
-    this.bands = new RunIndex(db, IDX_BANDS, 2, cap(2));
-    this.postings = new RunIndex(db, IDX_POSTINGS, 3, cap(3));
+    ({ bands: this.bands, postings: this.postings } = runIndexes(db, tuning.blockEntries));
   }
 
   private readonly bands: RunIndex;

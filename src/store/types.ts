@@ -251,7 +251,7 @@ export interface Store {
 
   /**
    * Brings the indexes into their best shape for queries after a bulk load (SQLite: merges the
-   * recent index segments into the main index). Safe to call at any time.
+   * index runs, leaving at most two per index). Safe to call at any time.
    */
   compact(): Promise<void>;
 
