@@ -14,7 +14,7 @@ import type {
   StoreStats,
 } from '../store/types.js';
 import { makeSettings } from './fingerprint.js';
-import { FingerprintThread, slotError } from './fingerprint-thread.js';
+import { FingerprintThread, slotError, type ThreadJob } from './fingerprint-thread.js';
 import { estimateJaccard } from './minhash.js';
 import { formatPublished } from './published.js';
 import { type FingerprintSlot, fingerprintBatch, MAX_ARTICLE_CHARS, toRecord } from './record.js';
@@ -312,14 +312,15 @@ class CorpusImpl implements Corpus {
     };
     // Two stages on two cores: the worker fingerprints the next batches while this thread writes
     // one. Up to PIPELINE batches are queued on the worker, so neither stage waits for the other
-    // when one batch's write takes longer than usual (an index merge).
+    // when one batch's write takes longer than usual (an index merge); and before this thread
+    // waits for a batch, it fingerprints the chunks of it the worker has not reached.
     const threads = opts.threads ?? availableParallelism() > 1;
     const thread = threads ? new FingerprintThread(this.settings) : undefined;
-    const pending: { inputs: CorpusInput[]; slots: Promise<FingerprintSlot[]> }[] = [];
+    const pending: ThreadJob[] = [];
     const drain = async (keep: number) => {
       while (pending.length > keep) {
-        const { inputs: done, slots } = pending.shift() as (typeof pending)[number];
-        tally(done, await this.storeSlots(done, await slots));
+        const job = pending.shift() as ThreadJob;
+        tally(job.inputs, await this.storeSlots(job.inputs, await (thread as FingerprintThread).finish(job)));
       }
     };
     let batch: CorpusInput[] = [];
@@ -331,10 +332,7 @@ class CorpusImpl implements Corpus {
         tally(inputs, await this.addBatch(inputs));
         return;
       }
-      const slots = thread.run(inputs);
-      // Not awaited yet: a rejection is picked up by drain(); this only silences the unhandled warning.
-      slots.catch(() => undefined);
-      pending.push({ inputs, slots });
+      pending.push(thread.submit(inputs));
       await drain(PIPELINE - 1);
     };
     try {
@@ -400,7 +398,7 @@ class CorpusImpl implements Corpus {
     const { df, total } = await this.store.termFrequencies([...new Set([...q.keyTerms, ...q.vectorTerms])]);
     // Only the rarest key terms are looked up: they carry the evidence, and a common term's posting
     // list (cut at PER_TERM_LIMIT) adds reads, not candidates. Terms no stored article has are skipped.
-    const lookup = q.keyTerms
+    const lookup = Array.from(q.keyTerms)
       .filter((t) => (df.get(t) ?? 0) > 0)
       .sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || a - b)
       .slice(0, QUERY_TERMS);

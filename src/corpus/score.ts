@@ -3,6 +3,8 @@
  * vectors and IDF-weighted overlap of key terms. Plain functions over plain arrays.
  */
 
+import type { IntList } from '../store/types.js';
+
 /** Inverse document frequency with add-one smoothing, so unseen terms get the highest weight. */
 export function idf(df: number, total: number): number {
   return Math.log((total + 1) / (df + 1)) + 1;
@@ -19,9 +21,9 @@ export function idf(df: number, total: number): number {
  * ```
  */
 export function idfCosine(
-  at: readonly number[],
+  at: IntList,
   aw: ArrayLike<number>,
-  bt: readonly number[],
+  bt: IntList,
   bw: ArrayLike<number>,
   weight: (term: number) => number,
 ): number {
@@ -62,11 +64,7 @@ export function idfCosine(
  * keyOverlap([1, 2, 3], [2, 3, 4], () => 1); // 2/3
  * ```
  */
-export function keyOverlap(
-  a: readonly number[],
-  b: readonly number[],
-  weight: (term: number) => number,
-): number {
+export function keyOverlap(a: IntList, b: IntList, weight: (term: number) => number): number {
   if (a.length === 0 || b.length === 0) return 0;
   const inB = new Set(b);
   let shared = 0;

@@ -12,6 +12,7 @@
 
 import { endianness } from 'node:os';
 import { StorydiffError } from '../errors.js';
+import type { IntList } from './types.js';
 
 /**
  * Throws unless the host is little-endian: the BLOBs are raw typed-array bytes, so a big-endian
@@ -49,8 +50,9 @@ export function f32ToBlob(a: Float32Array): ArrayBufferView {
  * blobToInts(Buffer.from(intsToBlob([3, -(2 ** 52)]).buffer)); // => [3, -4503599627370496]
  * ```
  */
-export function intsToBlob(a: readonly number[]): ArrayBufferView {
-  return new Float64Array(a);
+export function intsToBlob(a: IntList): ArrayBufferView {
+  // A Float64Array already holds exactly these bytes: bind it as it is.
+  return a instanceof Float64Array ? a : new Float64Array(a);
 }
 
 /** Checks a BLOB's type and length; returns its element count. */
@@ -106,7 +108,7 @@ export function blobToInts(b: Uint8Array, what = 'terms'): number[] {
 }
 
 /** True when the numbers are strictly ascending (so they are also distinct). */
-function strictlyAscending(a: readonly number[]): boolean {
+function strictlyAscending(a: IntList): boolean {
   for (let i = 1; i < a.length; i++) if (!(a[i - 1] < a[i])) return false;
   return true;
 }
@@ -122,7 +124,7 @@ function strictlyAscending(a: readonly number[]): boolean {
  * unionInto([1, 3], [2, 3, 4], out, 0); // => 4, out starts [1, 2, 3, 4]
  * ```
  */
-export function unionInto(a: readonly number[], b: readonly number[], out: Float64Array, at: number): number {
+export function unionInto(a: IntList, b: IntList, out: Float64Array, at: number): number {
   let k = at;
   if (strictlyAscending(a) && strictlyAscending(b)) {
     let i = 0;

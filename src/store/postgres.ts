@@ -35,6 +35,7 @@ import {
   type ArticleRecord,
   type ArticleSummary,
   type BandHit,
+  type IntList,
   type Membership,
   type PutOutcome,
   type ScanCursor,
@@ -304,8 +305,8 @@ function b64(a: ArrayBufferView): string {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 }
 
-function ints64(a: readonly number[]): string {
-  return b64(new Float64Array(a));
+function ints64(a: IntList): string {
+  return b64(a instanceof Float64Array ? a : new Float64Array(a));
 }
 
 /** PostgreSQL text cannot hold U+0000; normalised article text never does, metadata might. */
@@ -388,9 +389,9 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Pos
 interface IndexEntry {
   key: number;
   published: number;
-  bandKeys: readonly number[];
-  keyTerms: readonly number[];
-  vectorTerms: readonly number[];
+  bandKeys: IntList;
+  keyTerms: IntList;
+  vectorTerms: IntList;
 }
 
 /**
@@ -976,7 +977,7 @@ export class PostgresStore implements Store {
    * const hits = await store.findByBands(fp.bandKeys, { limit: 200, exclude: self.key });
    * ```
    */
-  async findByBands(bandKeys: number[], opts: { limit: number; exclude?: number }): Promise<BandHit[]> {
+  async findByBands(bandKeys: IntList, opts: { limit: number; exclude?: number }): Promise<BandHit[]> {
     checkInts('bandKeys', bandKeys);
     const limit = checkLimit('limit', opts?.limit);
     const exclude = checkExclude(opts.exclude);

@@ -40,11 +40,12 @@ import {
   unionInto,
 } from './codec.js';
 import { toMembership, toStored, toStory, toSummary } from './rows.js';
-import { blockCapacity, LOWEST, RUNS_SCHEMA, RunIndex } from './runs.js';
+import { blockCapacity, countValues, LOWEST, RUNS_SCHEMA, RunIndex } from './runs.js';
 import {
   type ArticleRecord,
   type ArticleSummary,
   type BandHit,
+  type IntList,
   type Membership,
   type PutOutcome,
   type ScanCursor,
@@ -542,9 +543,9 @@ class Bulk {
 interface IndexEntry {
   key: number;
   published: number;
-  bandKeys: readonly number[];
-  keyTerms: readonly number[];
-  vectorTerms: readonly number[];
+  bandKeys: IntList;
+  keyTerms: IntList;
+  vectorTerms: IntList;
 }
 
 /**
@@ -788,18 +789,8 @@ export class SqliteStore implements Store {
     c.posting_rows += this.postings.add(posts, np, this.tuning.fanout);
 
     // The batch's counts are aggregated first so each distinct term is written once per batch.
-    const sorted = occ.subarray(0, it).sort();
-    const terms = new Float64Array(it);
-    const counts = new Float64Array(it);
-    let n = 0;
-    for (let i = 0; i < it; i++) {
-      if (n > 0 && terms[n - 1] === sorted[i]) counts[n - 1]++;
-      else {
-        terms[n] = sorted[i];
-        counts[n++] = 1;
-      }
-    }
-    this.q.dfAdd.run(n, [terms, counts]);
+    const { values, counts, n } = countValues(occ, it);
+    this.q.dfAdd.run(n, [values, counts]);
   }
 
   /** Removes old index entries (from whichever runs hold them) and their document frequencies. */
@@ -928,7 +919,7 @@ export class SqliteStore implements Store {
    * const hits = await store.findByBands(fp.bandKeys, { limit: 200, exclude: self.key });
    * ```
    */
-  async findByBands(bandKeys: number[], opts: { limit: number; exclude?: number }): Promise<BandHit[]> {
+  async findByBands(bandKeys: IntList, opts: { limit: number; exclude?: number }): Promise<BandHit[]> {
     checkInts('bandKeys', bandKeys);
     const limit = checkLimit('limit', opts?.limit);
     const exclude = checkExclude(opts.exclude);

@@ -16,6 +16,18 @@
  */
 export const STORE_SCHEMA_VERSION = 2;
 
+/**
+ * Safe integers (term hashes, band keys) as a record carries them: a plain array, or a
+ * `Float64Array` (the fingerprint worker hands records over as views into one transferred buffer,
+ * which the store then binds without copying).
+ *
+ * @example
+ * ```ts
+ * const keys: IntList = new Float64Array([3, 5, 8]);
+ * ```
+ */
+export type IntList = readonly number[] | Float64Array;
+
 /** An article ready to be stored: its text and metadata plus the fingerprints computed at ingest. */
 export interface ArticleRecord {
   /** External id: given by the user (JSONL `id`), else the URL, else `sha:<hash prefix>`. */
@@ -38,16 +50,19 @@ export interface ArticleRecord {
   /** MinHash signature (one value per permutation). */
   minhash: Uint32Array;
   /** LSH band keys derived from the signature (one per band). */
-  bandKeys: number[];
+  bandKeys: IntList;
   /** Distinctive-term hashes for the same-story channel (names, numbers, dates, rare words). */
-  keyTerms: number[];
+  keyTerms: IntList;
   /** Sparse term vector for re-ranking and clustering: term hashes and their weights, same length. */
-  vectorTerms: number[];
+  vectorTerms: IntList;
   vectorWeights: Float32Array;
 }
 
 /** An article as read back from the store. `key` is the store's internal integer key. */
 export interface StoredArticle extends ArticleRecord {
+  bandKeys: number[];
+  keyTerms: number[];
+  vectorTerms: number[];
   key: number;
   /** When it was added (ms since the epoch). */
   addedAt: number;
@@ -216,7 +231,7 @@ export interface Store {
   findByHash(hash: string): Promise<ArticleSummary | undefined>;
 
   /** Articles sharing at least one band key, most hits first, at most `limit`. */
-  findByBands(bandKeys: number[], opts: { limit: number; exclude?: number }): Promise<BandHit[]>;
+  findByBands(bandKeys: IntList, opts: { limit: number; exclude?: number }): Promise<BandHit[]>;
   /**
    * Articles sharing key terms inside a time window. Each term's posting list is read up to
    * `perTermLimit` entries (the newest first), so a common term cannot flood the result.

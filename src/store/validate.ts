@@ -21,8 +21,8 @@ export function usage(why: string): StorydiffError {
 }
 
 /** True for an array of safe integers. */
-export function isSafeInts(a: unknown): a is number[] {
-  if (!Array.isArray(a)) return false;
+export function isSafeInts(a: unknown): a is number[] | Float64Array {
+  if (!Array.isArray(a) && !(a instanceof Float64Array)) return false;
   for (let i = 0; i < a.length; i++) if (!Number.isSafeInteger(a[i])) return false;
   return true;
 }
@@ -121,7 +121,7 @@ export function checkExclude(v: unknown): number {
 }
 
 /** An array of safe integers, else USAGE naming the argument. */
-export function checkInts(name: string, a: unknown): number[] {
+export function checkInts(name: string, a: unknown): number[] | Float64Array {
   if (!isSafeInts(a)) throw usage(`${name} must be an array of safe integers`);
   return a;
 }

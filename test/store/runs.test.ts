@@ -1,6 +1,13 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { blockCapacity, LOWEST, RUNS_SCHEMA, RunIndex, sortTuples } from '../../src/store/runs.js';
+import {
+  blockCapacity,
+  countValues,
+  LOWEST,
+  RUNS_SCHEMA,
+  RunIndex,
+  sortTuples,
+} from '../../src/store/runs.js';
 
 /** A deterministic generator, so a failure can be replayed. */
 function rng(seed: number): () => number {
@@ -64,6 +71,24 @@ describe('sortTuples', () => {
     ];
     const { tuples: sorted, n } = sortTuples(Float64Array.from(tuples.flat()), 4, 2);
     expect(unpack(sorted, n, 2)).toEqual(reference(tuples));
+  });
+});
+
+describe('countValues', () => {
+  it('counts each distinct value, ascending, against a Map', () => {
+    const rnd = rng(11);
+    for (const n of [0, 1, 2, 40, 5000]) {
+      const values = randomTuples(n, 1, rnd).flat();
+      // Values that differ only in their low bits land in one radix bucket, out of order.
+      values.push(2 ** 40 + 9, 2 ** 40 + 1, 2 ** 40 + 9);
+      const counts = new Map<number, number>();
+      for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+      const want = [...counts].sort((a, b) => a[0] - b[0]);
+      const got = countValues(Float64Array.from(values), values.length);
+      expect(got.n).toBe(want.length);
+      expect(Array.from(got.values)).toEqual(want.map(([v]) => v));
+      expect(Array.from(got.counts)).toEqual(want.map(([, c]) => c));
+    }
   });
 });
 

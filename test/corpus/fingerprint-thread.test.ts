@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { makeSettings } from '../../src/corpus/fingerprint.js';
+import { FingerprintThread } from '../../src/corpus/fingerprint-thread.js';
+import { fingerprintBatch } from '../../src/corpus/record.js';
+import type { CorpusInput } from '../../src/corpus/types.js';
+
+/** Invented inputs: plain, needing normalisation (CR, combining mark), empty, and not text. */
+function inputs(n: number): CorpusInput[] {
+  return Array.from({ length: n }, (_, i) => {
+    if (i % 11 === 5) return { id: `e${i}`, text: '   ' };
+    if (i % 13 === 7) return { id: `x${i}`, text: 42 as unknown as string };
+    const cr = i % 3 === 0 ? '\r\n' : '\n';
+    const accent = i % 4 === 0 ? 'Jose\u0301' : 'Jos\u00e9';
+    return {
+      id: `a${i}`,
+      title: `Tram line ${i}`,
+      text: `The council voted ${i} to 2 for the tram line.${cr}${accent} Ortega said work starts in ${2000 + i}.`,
+      published: 1_700_000_000_000 + i * 60_000,
+      lang: 'en',
+    };
+  });
+}
+
+/** Slots as plain data (typed arrays as arrays), to compare across threads. */
+function plain(slots: unknown[]): unknown {
+  return JSON.parse(
+    JSON.stringify(slots, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)),
+  );
+}
+
+describe('FingerprintThread', () => {
+  it('gives the same slots as fingerprinting on one thread, whichever thread takes each chunk', async () => {
+    const settings = makeSettings();
+    const thread = new FingerprintThread(settings, 3);
+    try {
+      const batches = [inputs(40), inputs(1), inputs(7), inputs(0)];
+      const jobs = batches.map((b) => thread.submit(b));
+      for (let j = 0; j < batches.length; j++) {
+        const slots = await thread.finish(jobs[j]);
+        expect(slots).toHaveLength(batches[j].length);
+        expect(plain(slots)).toEqual(plain(fingerprintBatch(batches[j], settings)));
+      }
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('takes every chunk on the calling thread when the worker is still on an earlier batch', async () => {
+    const settings = makeSettings();
+    const thread = new FingerprintThread(settings, 2);
+    try {
+      const busy = thread.submit(inputs(3000));
+      const batch = inputs(9);
+      const job = thread.submit(batch);
+      const slots = await thread.finish(job);
+      expect(plain(slots)).toEqual(plain(fingerprintBatch(batch, settings)));
+      // The worker reached this batch only after the calling thread had claimed all of it.
+      expect((await job.reply).chunks).toEqual([]);
+      expect(await thread.finish(busy)).toHaveLength(3000);
+    } finally {
+      await thread.close();
+    }
+  });
+});
