@@ -1179,7 +1179,8 @@ function addShingles(numPerm: number, k: number, s0: number): void {
  * `EMPTY_BIN`, no band keys). Key terms (at most 48, deduplicated, ascending): up to 12 numbers,
  * up to 16 capitalised words that are not sentence-initial (names, places, organisations), then
  * the most frequent content words, title words counting extra. Settings are trusted: build them
- * with {@link makeSettings}.
+ * with {@link makeSettings}. Set `nfc` only when the text is known to be in NFC already (as
+ * `cleanText` leaves it): the text is then not checked again.
  *
  * @example
  * ```ts
@@ -1189,11 +1190,13 @@ function addShingles(numPerm: number, k: number, s0: number): void {
  * ```
  */
 export function fingerprint(
-  input: { text: string; title?: string; lang?: string },
+  input: { text: string; title?: string; lang?: string; nfc?: boolean },
   settings: StoreSettings,
 ): Fingerprint {
   if (input === null || typeof input !== 'object') throw usage('fingerprint input must be an object');
-  const text = prepare(input.text ?? '', 'text');
+  // `nfc`: the caller has normalised the text already (the ingest path), so it is not scanned again.
+  const text =
+    input.nfc === true && typeof input.text === 'string' ? input.text : prepare(input.text ?? '', 'text');
   const title = input.title === undefined ? undefined : prepare(input.title, 'title');
   const lang = langOf(input.lang);
   const { numPerm, shingle, bands, rows, seed } = settings;

@@ -46,7 +46,7 @@ export function toRecord(input: CorpusInput, settings: StoreSettings): ArticleRe
     });
   }
   const title = input.title?.trim() || undefined;
-  const fp = fingerprint({ text, title, lang: input.lang }, settings);
+  const fp = fingerprint({ text, title, lang: input.lang, nfc: true }, settings);
   const id = input.id?.trim() || input.url?.trim() || `sha:${fp.hash.slice(0, 16)}`;
   return {
     id,

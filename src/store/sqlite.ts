@@ -80,8 +80,13 @@ type Row = Record<string, unknown>;
 
 export { UNDATED };
 
-/** Default for {@link SqliteStoreOptions.fanout}. */
-export const DEFAULT_FANOUT = 8;
+/**
+ * Default for {@link SqliteStoreOptions.fanout}. 16 rather than 8: an ingest ends with a
+ * compaction anyway, and with 16 each entry is merged about half as often on the way (measured at
+ * 100k articles: 55 against 58 µs of writing per article, and a final compaction of 0.35 s
+ * against 0.9 s). The price is up to 15 runs a level for searches of a store nobody compacted.
+ */
+export const DEFAULT_FANOUT = 16;
 /**
  * Articles written through one store object after which WAL checkpoints move to a thread of their
  * own (see checkpointer.ts): a bulk ingest, not the occasional write.
