@@ -4,6 +4,7 @@ import type { StoreSettings } from '../store/types.js';
 import { startModuleWorker } from '../threads.js';
 import type { FingerprintJob, FingerprintReply } from './fingerprint-worker.js';
 import { type FingerprintSlot, fingerprintBatch } from './record.js';
+import { decodeSlots } from './slot-codec.js';
 import type { CorpusInput } from './types.js';
 
 /** Inputs per chunk of a batch: small enough that neither thread waits long for the other's last chunk. */
@@ -99,14 +100,17 @@ export class FingerprintThread {
       for (let i = 0; i < part.length; i++) slots[start + i] = part[i];
     }
     const msg = await job.reply;
-    let k = 0;
+    const theirs: number[] = [];
     for (const c of msg.chunks) {
-      for (let i = c * this.chunk; i < Math.min(n, (c + 1) * this.chunk); i++, k++) {
-        const slot = msg.slots[k];
-        if (msg.sameText[k] && 'record' in slot) slot.record.text = inputs[i].text as string;
-        slots[i] = slot;
-      }
+      for (let i = c * this.chunk; i < Math.min(n, (c + 1) * this.chunk); i++) theirs.push(i);
     }
+    const decoded = decodeSlots(
+      msg.slots,
+      theirs.map((i) => inputs[i]),
+    );
+    theirs.forEach((i, k) => {
+      slots[i] = decoded[k];
+    });
     return slots;
   }
 

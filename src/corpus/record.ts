@@ -1,5 +1,5 @@
 import { StorydiffError, toStorydiffError } from '../errors.js';
-import type { ArticleRecord, IntList, StoreSettings } from '../store/types.js';
+import type { ArticleRecord, StoreSettings } from '../store/types.js';
 import { fingerprint } from './fingerprint.js';
 import { parsePublished } from './published.js';
 import type { CorpusInput } from './types.js';
@@ -92,59 +92,4 @@ export function fingerprintBatch(inputs: CorpusInput[], settings: StoreSettings)
       return { error: { code: e.code, message: e.message, source: e.source } };
     }
   });
-}
-
-/**
- * Moves the fingerprint arrays of a batch's records into one buffer: each record's `bandKeys`,
- * `keyTerms` and `vectorTerms` become `Float64Array` views and its `minhash` and `vectorWeights`
- * views of the same buffer, which is returned. Posting the batch with that buffer in the transfer
- * list hands it over without copying, and the receiver clones five small views per record
- * instead of three arrays of 32–64 numbers each (a third of the main thread's time went into
- * receiving and collecting those); the store binds the views as they are.
- *
- * @example
- * ```ts
- * const slots = fingerprintBatch(inputs, settings);
- * const buffer = packRecords(slots);
- * port.postMessage({ slots }, [buffer]);
- * ```
- */
-export function packRecords(slots: FingerprintSlot[]): ArrayBuffer {
-  let f64 = 0;
-  let b32 = 0;
-  for (const slot of slots) {
-    if (!('record' in slot)) continue;
-    const r = slot.record;
-    f64 += r.bandKeys.length + r.keyTerms.length + r.vectorTerms.length;
-    b32 += r.minhash.length + r.vectorWeights.length;
-  }
-  // Doubles first, so every Float64Array view is 8-byte aligned; the 4-byte arrays follow.
-  const buffer = new ArrayBuffer(f64 * 8 + b32 * 4);
-  let at = 0;
-  const doubles = (a: IntList): Float64Array => {
-    const v = new Float64Array(buffer, at, a.length);
-    v.set(a);
-    at += a.length * 8;
-    return v;
-  };
-  for (const slot of slots) {
-    if (!('record' in slot)) continue;
-    const r = slot.record;
-    r.bandKeys = doubles(r.bandKeys);
-    r.keyTerms = doubles(r.keyTerms);
-    r.vectorTerms = doubles(r.vectorTerms);
-  }
-  for (const slot of slots) {
-    if (!('record' in slot)) continue;
-    const r = slot.record;
-    const m = new Uint32Array(buffer, at, r.minhash.length);
-    m.set(r.minhash);
-    at += m.byteLength;
-    const w = new Float32Array(buffer, at, r.vectorWeights.length);
-    w.set(r.vectorWeights);
-    at += w.byteLength;
-    r.minhash = m;
-    r.vectorWeights = w;
-  }
-  return buffer;
 }
