@@ -42,6 +42,12 @@ export interface BenchCorpusOptions {
   /** Search queries at the largest size (default 300; quick 50) and at the others (default 100; quick 20). */
   queries?: number;
   growthQueries?: number;
+  /**
+   * Untimed-for-p99 warm-up searches at each size, on articles outside the measured set (default
+   * 30; quick 5). Their latencies are reported apart as `searchCold`: the first searches of a
+   * store just opened run while V8 still compiles the search path.
+   */
+  warmQueries?: number;
   /** Articles for datasketch and our same-subset ingest (default 100,000, so start-up costs are amortised; quick 2,000). */
   peerSize?: number;
   /** Articles for npm minhash (default 5,000; quick 500), within `npmBudgetMs` (default 60 s). */
@@ -88,7 +94,9 @@ export interface SizeResult {
   bandRows?: number;
   postingRows?: number;
   terms?: number;
-  /** Wall time per search (fingerprinting the query included), retrieval only. */
+  /** The warm-up searches (the first of this store connection), retrieval only; max included. */
+  searchCold: Latency & { max: number };
+  /** Wall time per search (fingerprinting the query included), retrieval only, after the warm-up. */
   search: Latency;
   /** The store's own retrieval timing for the same searches. */
   searchRetrieveMs: Latency;
@@ -243,6 +251,15 @@ export async function benchCorpus(opts: BenchCorpusOptions): Promise<CorpusBench
     const queryIdx: number[] = [];
     for (let k = 0; k < half; k++) queryIdx.push(Math.floor(((k + 0.5) * size) / half));
     for (let k = 0; k < nq - half; k++) queryIdx.push(size + k);
+    // Warm-up: stored articles between the measured ones and new ones after them, alternating.
+    const nw = opts.warmQueries ?? (quick ? 5 : 30);
+    const cold: number[] = [];
+    for (let k = 0; k < nw; k++) {
+      const i = k % 2 ? size + (nq - half) + k : Math.floor(((k + 0.25) * size) / Math.max(1, nw));
+      const t = stopwatch();
+      await corpus.search(toCorpusInput(synth.article(i)), { limit: 10, rescore: 0 });
+      cold.push(t());
+    }
     const wall: number[] = [];
     const retrieve: number[] = [];
     const versionRecall: SizeResult['versionRecall'] = {};
@@ -294,6 +311,7 @@ export async function benchCorpus(opts: BenchCorpusOptions): Promise<CorpusBench
       bandRows: stats?.bandRows,
       postingRows: stats?.postingRows,
       terms: stats?.terms,
+      searchCold: { ...latency(cold), max: cold.length ? Math.max(...cold) : 0 },
       search: latency(wall),
       searchRetrieveMs: latency(retrieve),
       searchRescore,
@@ -342,6 +360,11 @@ export async function benchCorpus(opts: BenchCorpusOptions): Promise<CorpusBench
         `retrieval p50 ${ms(big.search.p50)} / p99 ${ms(big.search.p99)} (store retrieval p50 ${ms(big.searchRetrieveMs.p50)}); ` +
         `with rescoring of the top 5 p50 ${ms(big.searchRescore.wall.p50)} / p99 ${ms(big.searchRescore.wall.p99)}`,
     );
+    if (big.searchCold.n)
+      log(
+        `  measured after ${big.searchCold.n} warm-up searches on other articles; those, the first of the store ` +
+          `just opened (V8 still compiling the search path): p50 ${ms(big.searchCold.p50)}, max ${ms(big.searchCold.max)}`,
+      );
   }
   const vr = Object.entries(big.versionRecall)
     .map(([k, v]) => `${k} ${v.found}/${v.queries}`)
