@@ -834,13 +834,41 @@ export class PostgresStore implements Store {
       ]);
   }
 
-  /** Deletes these articles' memberships and shrinks their stories. */
+  /**
+   * Deletes these articles' memberships and shrinks their stories. The versions derived from a
+   * deleted one are re-attached to its nearest ancestor that stays (or become roots), as the
+   * SQLite store does one article at a time.
+   */
   private async dropMemberships(tx: Tx, keys: number[]): Promise<void> {
-    await tx.unsafe(
-      `WITH gone AS (DELETE FROM members WHERE key = ANY($1::int8[]) RETURNING story),
-         n AS (SELECT story, count(*)::int AS n FROM gone GROUP BY story)
-       UPDATE stories s SET size = greatest(s.size - n.n, 0) FROM n WHERE s.story = n.story`,
+    const gone = (await tx.unsafe(
+      `WITH gone AS (DELETE FROM members WHERE key = ANY($1::int8[]) RETURNING key, story, parent),
+         n AS (SELECT story, count(*)::int AS n FROM gone GROUP BY story),
+         shrunk AS (UPDATE stories s SET size = greatest(s.size - n.n, 0) FROM n WHERE s.story = n.story)
+       SELECT key, story, parent FROM gone`,
       [keys],
+    )) as unknown as Row[];
+    if (!gone.length) return;
+    const parentOf = new Map<number, number | null>(
+      gone.map((g) => [Number(g.key), g.parent === null ? null : Number(g.parent)]),
+    );
+    const stories: number[] = [];
+    const olds: number[] = [];
+    const news: (number | null)[] = [];
+    for (const g of gone) {
+      const key = Number(g.key);
+      let p = parentOf.get(key) ?? null;
+      // Bounded walk: a corrupt cycle among the deleted ends at a root.
+      for (let steps = 0; p !== null && parentOf.has(p); steps++)
+        p = steps < parentOf.size ? (parentOf.get(p) ?? null) : null;
+      stories.push(Number(g.story));
+      olds.push(key);
+      news.push(p);
+    }
+    await tx.unsafe(
+      `UPDATE members m SET parent = v.np
+       FROM unnest($1::int8[], $2::int8[], $3::int8[]) AS v(story, old, np)
+       WHERE m.story = v.story AND m.parent = v.old`,
+      [stories, olds, news],
     );
   }
 

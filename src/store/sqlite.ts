@@ -744,12 +744,17 @@ export class SqliteStore implements Store {
     };
   }
 
-  /** Deletes an article's membership and shrinks its story; returns 1 when there was one. */
+  /**
+   * Deletes an article's membership and shrinks its story; returns 1 when there was one. The
+   * versions derived from it are re-attached to its own parent (or become roots), so the story's
+   * derivation tree keeps its shape when a version in the middle is removed or updated.
+   */
   private dropMembership(key: number): number {
-    const story = this.q.memberStory.get(key) as number | undefined;
-    if (story === undefined) return 0;
+    const m = this.q.memberOf.get(key) as { story: number; parent: number | null } | undefined;
+    if (m === undefined) return 0;
     this.q.deleteMember.run(key);
-    this.q.shrinkStory.run(story);
+    this.q.reparent.run(m.parent, m.story, key);
+    this.q.shrinkStory.run(m.story);
     return 1;
   }
 
@@ -1437,7 +1442,8 @@ function prepare(db: DB) {
          SELECT m.story FROM articles a JOIN members m ON m.key = a.key WHERE @withUndated AND a.published = @undated)
        ORDER BY s.first_published, s.story LIMIT @limit`,
     ),
-    memberStory: one('SELECT story FROM members WHERE key = ?'),
+    memberOf: p('SELECT story, parent FROM members WHERE key = ?'),
+    reparent: p('UPDATE members SET parent = ? WHERE story = ? AND parent = ?'),
     memberKeys: one(`SELECT key FROM members WHERE key IN (${ids})`),
     deleteMember: p('DELETE FROM members WHERE key = ?'),
     upsertMember: p(

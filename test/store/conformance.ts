@@ -492,6 +492,46 @@ export function describeStoreConformance(name: string, factory: StoreFactory): v
         expect(again.status).toBe('added');
         expect(again.key).not.toBe(o1.key);
       });
+
+      it('re-attaches the versions derived from a removed or updated one to its nearest remaining ancestor', async () => {
+        const o = await put(...[1, 2, 3, 4, 5, 6].map((n) => testRecord(n)));
+        const k = o.map((x) => x.key);
+        // 1 ← 2 ← 3 ← 4 and 2 ← 5 in story 1; 6 alone in story 2, untouched.
+        await store.putClustering(
+          [story(1, { root: k[0], size: 5 }), story(2, { root: k[5], size: 1 })],
+          [
+            { key: k[0], story: 1, score: 1, seq: 1 },
+            { key: k[1], story: 1, parent: k[0], score: 0.9, seq: 2 },
+            { key: k[2], story: 1, parent: k[1], score: 0.8, seq: 3 },
+            { key: k[3], story: 1, parent: k[2], score: 0.7, seq: 4 },
+            { key: k[4], story: 1, parent: k[1], score: 0.6, seq: 5 },
+            { key: k[5], story: 2, score: 1, seq: 6 },
+          ],
+        );
+        // Two links of the chain in one call: 4 and 5 end up under 1.
+        expect(await store.removeArticles(['id-3', 'id-2'])).toEqual(['id-3', 'id-2']);
+        const parents = async () =>
+          new Map((await store.storyMembers([1, 2])).map((m) => [m.key, m.parent ?? null]));
+        expect(await parents()).toEqual(
+          new Map([
+            [k[0], null],
+            [k[3], k[0]],
+            [k[4], k[0]],
+            [k[5], null],
+          ]),
+        );
+        expect((await store.getStories([1]))[0].size).toBe(3);
+        // An update drops the version from its story the same way: 4 and 5 lose their parent 1.
+        const [u] = await put(testRecord(7, { id: 'id-1' }));
+        expect(u.status).toBe('updated');
+        expect(await parents()).toEqual(
+          new Map([
+            [k[3], null],
+            [k[4], null],
+            [k[5], null],
+          ]),
+        );
+      });
     });
 
     describe('scan and list', () => {
