@@ -20,6 +20,13 @@
  * into one run of the next level, so each entry is rewritten about log_fanout(batches) times and
  * a lookup reads at most (fanout − 1) runs per level. {@link RunIndex.compact} leaves at most two
  * runs.
+ *
+ * Point lookups (a band key, a term) on a store that has not been compacted, such as one a server
+ * fills in small batches, would seek every run for every key. A long-lived store therefore keeps,
+ * for each run it has been asked about often enough, a Bloom filter of the run's first keys in
+ * memory ({@link RunIndex.mayHold}), and seeks only the runs that may hold the key. A filter is
+ * built from the committed run on first need and tied to the run's id, level, entry count and
+ * largest key, so a run that changes (entries removed) or an id SQLite reuses gets a new one.
  */
 
 import type Database from 'better-sqlite3';
@@ -165,9 +172,13 @@ class BlockWriter {
   private n = 0;
   /** Tuples written. */
   count = 0;
+  /** The first key of the last tuple written. */
+  top = Number.NaN;
   constructor(
     private readonly ix: RunIndex,
     readonly run: number,
+    /** A key filter to fill with the run's first keys, if the index wants one. */
+    readonly bits?: Int32Array,
   ) {
     this.buf = new Float64Array(ix.capacity * ix.width);
   }
@@ -182,7 +193,17 @@ class BlockWriter {
 
   flush(): void {
     if (!this.n) return;
-    this.ix.insertBlock(this.run, this.buf.subarray(0, this.n * this.ix.width), this.n);
+    const w = this.ix.width;
+    const end = this.n * w;
+    if (this.bits) {
+      let last = this.top;
+      for (let i = 0; i < end; i += w) {
+        if (this.buf[i] !== last) filterProbe(this.bits, this.buf[i], true);
+        last = this.buf[i];
+      }
+    }
+    this.top = this.buf[end - w];
+    this.ix.insertBlock(this.run, this.buf.subarray(0, end), this.n);
     this.count += this.n;
     this.n = 0;
   }
@@ -236,6 +257,76 @@ export interface RunInfo {
   entries: number;
 }
 
+/** A run listed for point lookups: with its largest first key, which ties a filter to its content. */
+export interface LookupRun extends RunInfo {
+  top: number;
+}
+
+/**
+ * Largest run given a filter as it is written (~5 MB of bits at this size); bigger runs, the
+ * compacted bulk of an index, are always seeked: a lookup reads one block of each anyway.
+ */
+const FILTER_MAX_ENTRIES = 1 << 22;
+/**
+ * Largest run whose filter a lookup builds by reading the run (~10 ms at this size), so that no
+ * search stalls for long on a store this process did not write.
+ */
+const FILTER_MAX_READ = 1 << 18;
+/** A filter is read in once a run has been probed this many times. */
+const FILTER_MIN_PROBES = 64;
+/** Bits per entry and probes per key: about 1% false positives. */
+const FILTER_BITS_PER_ENTRY = 10;
+const FILTER_PROBES = 6;
+
+interface KeyFilter {
+  level: number;
+  entries: number;
+  top: number;
+  probes: number;
+  bits?: Int32Array;
+}
+
+/** Two 32-bit hashes of a safe integer (murmur3's finaliser on its halves). */
+function fmix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+function keyHashes(key: number, out: Int32Array): void {
+  const lo = key | 0;
+  const hi = Math.floor(key / 2 ** 32) | 0;
+  out[0] = fmix(lo ^ fmix(hi + 0x3c6ef372));
+  out[1] = fmix(hi ^ fmix(lo + 0x1b873593)) | 1;
+}
+
+const HASHES = new Int32Array(2);
+
+function emptyFilter(entries: number): Int32Array {
+  let words = 2;
+  while (words * 32 < entries * FILTER_BITS_PER_ENTRY) words *= 2;
+  return new Int32Array(words);
+}
+
+/**
+ * Tests the key's bits in a filter, setting them when `add`; returns whether all were set before.
+ */
+function filterProbe(bits: Int32Array, key: number, add: boolean): boolean {
+  keyHashes(key, HASHES);
+  const mask = bits.length * 32 - 1;
+  let all = true;
+  let h = HASHES[0];
+  for (let i = 0; i < FILTER_PROBES; i++, h = (h + HASHES[1]) | 0) {
+    const b = h & mask;
+    const bit = 1 << (b & 31);
+    if ((bits[b >>> 5] & bit) !== 0) continue;
+    if (!add) return false;
+    all = false;
+    bits[b >>> 5] |= bit;
+  }
+  return all;
+}
+
 /**
  * One inverted index (`idx`) of `width`-tuples stored as runs of blocks. Every method runs inside
  * the caller's transaction: writes in a write transaction, reads in one read transaction so that
@@ -243,6 +334,12 @@ export interface RunInfo {
  */
 export class RunIndex {
   private readonly s: Record<string, Stmt>;
+  /** Key filters by run id (see {@link RunIndex.mayHold}). */
+  private readonly filters = new Map<number, KeyFilter>();
+  /** Filters of runs written by the current write transaction, published when it commits. */
+  private readonly pending = new Map<number, KeyFilter>();
+  /** Lookups served: once there are any, new runs get their filter as they are written. */
+  private lookups = 0;
   constructor(
     db: DB,
     readonly idx: number,
@@ -252,6 +349,12 @@ export class RunIndex {
     const cols = 'k1, k2, k3, data';
     this.s = {
       runs: db.prepare('SELECT run, level, entries FROM runs WHERE idx = ? ORDER BY run'),
+      lookupRuns: db.prepare(
+        `SELECT r.run, r.level, r.entries,
+           (SELECT b.k1 FROM blocks b WHERE b.run = r.run ORDER BY b.k1 DESC LIMIT 1) AS top
+         FROM runs r WHERE r.idx = ? ORDER BY r.run`,
+      ),
+      allBlocks: db.prepare('SELECT data FROM blocks WHERE run = ? ORDER BY k1, k2, k3').pluck(),
       // The first block that may hold tuples ≥ the given one (blocks are keyed by their last tuple).
       seek: db
         .prepare(
@@ -277,6 +380,91 @@ export class RunIndex {
   /** The runs, oldest first. */
   runs(): RunInfo[] {
     return this.s.runs.all(this.idx) as RunInfo[];
+  }
+
+  /**
+   * The runs, oldest first, for point lookups with {@link RunIndex.mayHold}. Forgets the filters
+   * of runs that are gone.
+   */
+  lookupRuns(): LookupRun[] {
+    this.lookups++;
+    const rs = this.s.lookupRuns.all(this.idx) as LookupRun[];
+    if (this.filters.size) {
+      const live = new Set(rs.map((r) => r.run));
+      for (const run of this.filters.keys()) if (!live.has(run)) this.filters.delete(run);
+    }
+    return rs;
+  }
+
+  /**
+   * False when `r` certainly holds no tuple whose first key is `key`; true when it may. A run
+   * written by this index after it first served a lookup has its filter from the start; another
+   * run gets one read in after FILTER_MIN_PROBES probes, when it is small enough (FILTER_MAX_READ).
+   * Call inside the read transaction `r` was listed in.
+   *
+   * @example
+   * ```ts
+   * for (const r of ix.lookupRuns()) if (ix.mayHold(r, key)) ix.visitFrom(r.run, [key, LOWEST], visit);
+   * ```
+   */
+  mayHold(r: LookupRun, key: number): boolean {
+    let f = this.filters.get(r.run);
+    if (f && (f.level !== r.level || f.entries !== r.entries || f.top !== r.top)) f = undefined;
+    if (!f) {
+      f = { level: r.level, entries: r.entries, top: r.top, probes: 0 };
+      this.filters.set(r.run, f);
+    }
+    if (f.bits) return filterProbe(f.bits, key, false);
+    f.probes++;
+    if (r.entries <= FILTER_MAX_READ && f.probes >= FILTER_MIN_PROBES) {
+      f.bits = this.buildFilter(r.run, r.entries);
+      return filterProbe(f.bits, key, false);
+    }
+    return true;
+  }
+
+  /**
+   * @internal An empty filter for a run about to be written with up to `entries` tuples, when
+   * this index has served lookups (a store that only ingests builds none) and the run is small
+   * enough to get one.
+   */
+  filterFor(entries: number): Int32Array | undefined {
+    return this.lookups > 0 && entries <= FILTER_MAX_ENTRIES ? emptyFilter(entries) : undefined;
+  }
+
+  /** @internal Keeps the filter of a run just written until its transaction commits. */
+  private stageFilter(out: BlockWriter, level: number): void {
+    if (out.bits && out.count)
+      this.pending.set(out.run, { level, entries: out.count, top: out.top, probes: 0, bits: out.bits });
+  }
+
+  /**
+   * Publishes the filters of the runs written by the transaction that just committed; call
+   * {@link RunIndex.discardFilters} instead when it rolled back.
+   */
+  commitFilters(): void {
+    for (const [run, f] of this.pending) this.filters.set(run, f);
+    this.pending.clear();
+  }
+
+  /** Forgets the filters of the runs written by a transaction that rolled back. */
+  discardFilters(): void {
+    this.pending.clear();
+  }
+
+  /** A Bloom filter of the first keys of `run`'s tuples, read whole. */
+  private buildFilter(run: number, entries: number): Int32Array {
+    const bits = emptyFilter(entries);
+    const w = this.width;
+    let last = Number.NaN;
+    for (const data of this.s.allBlocks.iterate(run) as Iterable<Uint8Array>) {
+      const b = blobToF64(data);
+      for (let i = 0; i < b.length; i += w) {
+        if (b[i] !== last) filterProbe(bits, b[i], true);
+        last = b[i];
+      }
+    }
+    return bits;
   }
 
   /** @internal Up to `limit` blocks of `run` after the block whose key is `last`. */
@@ -363,11 +551,12 @@ export class RunIndex {
     if (!n) return 0;
     const sorted = sortTuples(tuples, n, this.width);
     const run = this.newRun(0);
-    const out = new BlockWriter(this, run);
+    const out = new BlockWriter(this, run, this.filterFor(sorted.n));
     const w = this.width;
     for (let i = 0; i < sorted.n; i++) out.push(sorted.tuples, i * w);
     out.flush();
     this.s.setEntries.run(out.count, run);
+    this.stageFilter(out, 0);
     this.cascade(fanout);
     return out.count;
   }
@@ -428,7 +617,7 @@ export class RunIndex {
     const w = this.width;
     const cursors = rs.map((r) => new RunCursor(this, r.run)).filter((c) => !c.done);
     const run = this.newRun(level);
-    const out = new BlockWriter(this, run);
+    const out = new BlockWriter(this, run, this.filterFor(rs.reduce((n, r) => n + r.entries, 0)));
     // Binary min-heap of cursors by their current tuple.
     const heap = cursors;
     const less = (a: RunCursor, b: RunCursor) => cmp(a.block, a.i, b.block, b.i, w) < 0;
@@ -459,6 +648,7 @@ export class RunIndex {
     }
     out.flush();
     this.s.setEntries.run(out.count, run);
+    this.stageFilter(out, level);
     for (const r of rs) this.dropRun(r.run);
   }
 

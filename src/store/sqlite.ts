@@ -616,7 +616,7 @@ export class SqliteStore implements Store {
     if (this.readonly)
       throw new StorydiffError('USAGE', 'the store is open read-only', { source: this.location });
     try {
-      return this.db
+      const out = this.db
         .transaction(() => {
           const c = this.counters();
           const before = { ...c };
@@ -627,7 +627,13 @@ export class SqliteStore implements Store {
           return out;
         })
         .immediate();
+      // The key filters of runs written in the transaction hold only once it has committed.
+      this.bands.commitFilters();
+      this.postings.commitFilters();
+      return out;
     } catch (err) {
+      this.bands.discardFilters();
+      this.postings.discardFilters();
       throw sqliteError(err, this.location);
     }
   }
@@ -936,9 +942,10 @@ export class SqliteStore implements Store {
     if (!bandKeys.length || !limit) return [];
     const counts = this.read(() => {
       const hits = new Map<number, number>();
-      const runs = this.bands.runs();
+      const runs = this.bands.lookupRuns();
       for (const key of new Set(bandKeys)) {
         for (const r of runs) {
+          if (!this.bands.mayHold(r, key)) continue;
           this.bands.visitFrom(r.run, [key, LOWEST], (b, i) => {
             if (b[i] !== key) return false;
             const a = b[i + 1];
@@ -978,13 +985,14 @@ export class SqliteStore implements Store {
     if (!distinct.length || !limit) return [];
     const found = this.read(() => {
       const byKey = new Map<number, number[]>();
-      const runs = this.postings.runs();
+      const runs = this.postings.lookupRuns();
       // Postings are (term, −published, −article): a term's dated postings from `hi` down to `lo`
       // (newest first, then highest key), then its undated ones (−UNDATED is the highest value).
       // Each run gives its first `want` in order; with several runs the first `want` of the union.
       const take = (term: number, from: number, to: number, want: number): number[] => {
         const got: number[] = [];
         for (const r of runs) {
+          if (!this.postings.mayHold(r, term)) continue;
           let n = 0;
           this.postings.visitFrom(r.run, [term, from, LOWEST], (b, i) => {
             if (b[i] !== term || b[i + 1] > to) return false;

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
@@ -171,6 +174,116 @@ describe('RunIndex', () => {
       expect(counted).toBe(model.size);
     })();
     db.close();
+  });
+
+  /** The tuples whose first key is k, seeking only the runs the filters leave. */
+  function filtered(ix: RunIndex, k: number): number[] {
+    const out: number[] = [];
+    for (const r of ix.lookupRuns()) {
+      if (!ix.mayHold(r, k)) continue;
+      ix.visitFrom(r.run, [k, LOWEST], (b, i) => {
+        if (b[i] !== k) return false;
+        out.push(b[i + 1]);
+        return true;
+      });
+    }
+    return out.sort((a, b) => a - b);
+  }
+  /** Runs `f` as one transaction, publishing or discarding the filters as the store does. */
+  function tx(db: Database.Database, ix: RunIndex, f: () => void): void {
+    try {
+      db.transaction(f)();
+      ix.commitFilters();
+    } catch (err) {
+      ix.discardFilters();
+      throw err;
+    }
+  }
+  /** How many of `keys` the filters let through to a seek in at least one run. */
+  function seeked(ix: RunIndex, keys: number[]): number {
+    return keys.filter((k) => ix.lookupRuns().some((r) => ix.mayHold(r, k))).length;
+  }
+
+  it('skips the runs whose filter rules a key out, and never one that holds it', () => {
+    const rnd = rng(5);
+    const { db, ix } = open(16);
+    const stored: number[][] = [];
+    // 30 runs, no merges: keys spread over ±2^52, each run holding its own.
+    tx(db, ix, () => {
+      for (let run = 0; run < 30; run++) {
+        const ts = Array.from({ length: 40 }, () => [
+          Math.floor((rnd() - 0.5) * 2 ** 53),
+          Math.floor(rnd() * 100),
+        ]);
+        ix.add(Float64Array.from(ts.flat()), ts.length, 100);
+        stored.push(...ts);
+      }
+    });
+    const absent = Array.from({ length: 200 }, () => Math.floor((rnd() - 0.5) * 2 ** 53));
+    // Before any filter exists every run is seeked; after 64 probes a run has its filter.
+    expect(seeked(ix, absent.slice(0, 64))).toBe(64);
+    for (const t of stored) expect(filtered(ix, t[0])).toEqual(lookup(ix, t[0]));
+    expect(seeked(ix, absent)).toBeLessThan(20);
+    for (const k of absent) expect(filtered(ix, k)).toEqual([]);
+    db.close();
+  });
+
+  it('gives the runs written after a lookup their filter at once, only when their transaction commits', () => {
+    const { db, ix } = open(8);
+    tx(db, ix, () => ix.add(Float64Array.of(1, 1, 2, 2), 2, 100));
+    filtered(ix, 1); // the index now serves lookups
+    const keys = Array.from({ length: 50 }, (_, i) => 1000 + i);
+    tx(db, ix, () => ix.add(Float64Array.from(keys.flatMap((k) => [k, 7])), keys.length, 100));
+    // The new run's filter exists: a key it does not hold is ruled out on the first probe.
+    const [, fresh] = ix.lookupRuns();
+    expect(ix.mayHold(fresh, 999_999)).toBe(false);
+    expect(ix.mayHold(fresh, 1010)).toBe(true);
+    // A rolled-back run's filter is dropped; SQLite then reuses its id for other content.
+    const before = ix.lookupRuns().map((r) => r.run);
+    expect(() =>
+      tx(db, ix, () => {
+        ix.add(Float64Array.of(5000, 1), 1, 100);
+        throw new Error('roll back');
+      }),
+    ).toThrow('roll back');
+    tx(db, ix, () => ix.add(Float64Array.of(6000, 1), 1, 100));
+    const reused = ix.lookupRuns().find((r) => !before.includes(r.run));
+    expect(reused).toBeDefined();
+    expect(filtered(ix, 6000)).toEqual([1]);
+    expect(filtered(ix, 5000)).toEqual([]);
+    // Merges write their run with a filter too.
+    tx(db, ix, () => ix.compact());
+    expect(filtered(ix, 1010)).toEqual([7]);
+    expect(filtered(ix, 6000)).toEqual([1]);
+    expect(filtered(ix, 2)).toEqual([2]);
+    db.close();
+  });
+
+  it('builds a new filter for a run another connection changed or replaced under the same id', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'storydiff-runs-')), 'runs.db');
+    const a = new Database(file);
+    a.exec(RUNS_SCHEMA);
+    const b = new Database(file);
+    const ia = new RunIndex(a, 0, 2, 8);
+    const ib = new RunIndex(b, 0, 2, 8);
+    const keys = Array.from({ length: 20 }, (_, i) => 100 + i);
+    tx(a, ia, () => ia.add(Float64Array.from(keys.flatMap((k) => [k, 1])), keys.length, 100));
+    for (let i = 0; i < 70; i++) filtered(ia, 5); // a builds its filter of the run
+    const [r] = ia.lookupRuns();
+    expect(ia.mayHold(r, 5)).toBe(false);
+    // b empties the run (dropping it) and writes another under the same id.
+    tx(b, ib, () => {
+      ib.remove(Float64Array.from(keys.flatMap((k) => [k, 1])), keys.length);
+      ib.add(Float64Array.of(5, 9, 6, 9), 2, 100);
+    });
+    expect(ib.lookupRuns().map((x) => x.run)).toEqual([r.run]);
+    expect(filtered(ia, 5)).toEqual([9]);
+    expect(filtered(ia, 100)).toEqual([]);
+    // Removing tuples from a run changes its signature too; what stays is still found.
+    tx(b, ib, () => ib.remove(Float64Array.of(6, 9), 1));
+    expect(filtered(ia, 5)).toEqual([9]);
+    a.close();
+    b.close();
   });
 
   it('removes the last tuples of a run and drops the run', () => {
