@@ -22,6 +22,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import type { CorpusInput } from '../../src/corpus/types.js';
 import { errorMessage, mib, ms, num, stopwatch, table } from './format.js';
 import { percentile } from './metrics.js';
@@ -63,6 +64,11 @@ export interface BenchCorpusOptions {
   cliSizes?: number[];
   /** The CLI arguments for one ingest (default `index add <jsonl> --db <db> --json --no-progress`). */
   cliArgs?: (jsonl: string, db: string) => string[];
+  /**
+   * Articles for the uncompacted-store search (default 100,000; quick 2,000; 0 skips it): stored
+   * in batches of 100 with no compaction, as a server stores what it is sent.
+   */
+  smallBatchSize?: number;
   /** Keep the store files. */
   keep?: boolean;
   /** Where to print (default console.log); null for silence. */
@@ -118,6 +124,15 @@ export interface CorpusBenchResult {
     searchP50Ratio: number;
   };
   cli?: CliIngest[];
+  /** Search on a store written in batches of 100 and not compacted, then on the same compacted. */
+  smallBatches?: {
+    articles: number;
+    articlesPerSecond: number;
+    runs: number;
+    firstPass: Latency;
+    secondPass: Latency;
+    compacted: Latency;
+  };
   peers?: {
     subset: number;
     settings: Record<string, unknown>;
@@ -388,6 +403,63 @@ export async function benchCorpus(opts: BenchCorpusOptions): Promise<CorpusBench
     );
   }
 
+  // ── a store written in small batches, never compacted (a server's) ──
+  let smallBatches: CorpusBenchResult['smallBatches'];
+  const sbSize = Math.min(opts.smallBatchSize ?? (quick ? 2000 : 100_000), largest);
+  if (sbSize > 0) {
+    const db = join(opts.dir, 'corpus-small-batches.db');
+    removeDb(db);
+    const synth = new SynthCorpus({ seed, count: largest });
+    const { openSqliteStore } = await import('../../src/store/sqlite.js');
+    const { DEFAULT_SETTINGS } = await import('../../src/corpus/fingerprint.js');
+    const store = await openSqliteStore({ path: db, settings: DEFAULT_SETTINGS });
+    const corpus = await openCorpus({ store });
+    try {
+      // A server has usually answered a search before it stores anything.
+      await corpus.search({ text: 'a first search before anything is stored' });
+      const t = stopwatch();
+      await corpus.add(inputs(synth, 0, sbSize), { batchSize: 100, compact: false });
+      const seconds = t() / 1000;
+      const runs = countRuns(db);
+      const nq = quick ? 50 : 300;
+      const half = Math.floor(nq / 2);
+      const idx: number[] = [];
+      for (let k = 0; k < half; k++) idx.push(Math.floor(((k + 0.5) * sbSize) / half));
+      for (let k = 0; k < nq - half; k++) idx.push(sbSize + k);
+      const pass = async (): Promise<Latency> => {
+        const ms: number[] = [];
+        for (const i of idx) {
+          const w = stopwatch();
+          await corpus.search(toCorpusInput(synth.article(i)), { limit: 10, rescore: 0 });
+          ms.push(w());
+        }
+        return latency(ms);
+      };
+      const firstPass = await pass();
+      const secondPass = await pass();
+      await store.compact();
+      await pass();
+      const compacted = await pass();
+      smallBatches = {
+        articles: sbSize,
+        articlesPerSecond: sbSize / seconds,
+        runs,
+        firstPass,
+        secondPass,
+        compacted,
+      };
+      log(
+        `\n  a store of ${sbSize.toLocaleString('en-US')} articles written in batches of 100 and not compacted ` +
+          `(${num(smallBatches.articlesPerSecond, 0)} articles/s, ${runs} index runs), ${nq} searches twice: ` +
+          `p50 ${ms(firstPass.p50)} / p99 ${ms(firstPass.p99)}, then p50 ${ms(secondPass.p50)} / p99 ${ms(secondPass.p99)}; ` +
+          `compacted: p50 ${ms(compacted.p50)} / p99 ${ms(compacted.p99)}`,
+      );
+    } finally {
+      await corpus.close();
+      if (!opts.keep) removeDb(db);
+    }
+  }
+
   // ── the built CLI on a JSONL file ──
   const cli: NonNullable<CorpusBenchResult['cli']> = [];
   for (const cliSize of opts.cliSizes ?? (quick ? [] : sizes)) {
@@ -463,7 +535,17 @@ export async function benchCorpus(opts: BenchCorpusOptions): Promise<CorpusBench
     printPeers(peers, log);
   }
 
-  return { generator: gen, sizes: results, growth, cli, peers, notes };
+  return { generator: gen, sizes: results, growth, cli, smallBatches, peers, notes };
+}
+
+/** Index runs in a SQLite store, read through a connection of its own. */
+function countRuns(path: string): number {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM runs').pluck().get() as number;
+  } finally {
+    db.close();
+  }
 }
 
 const CLI_MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
