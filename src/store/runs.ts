@@ -25,8 +25,9 @@
  * fills in small batches, would seek every run for every key. A long-lived store therefore keeps,
  * for each run it has been asked about often enough, a Bloom filter of the run's first keys in
  * memory ({@link RunIndex.mayHold}), and seeks only the runs that may hold the key. A filter is
- * built from the committed run on first need and tied to the run's id, level, entry count and
- * largest key, so a run that changes (entries removed) or an id SQLite reuses gets a new one.
+ * filled as the run is written (once the index has served a lookup) or read in from the run, and
+ * tied to the run's id, level, entry count and largest key, so a run that changes (entries
+ * removed) or an id SQLite reuses gets a new one.
  */
 
 import type Database from 'better-sqlite3';
@@ -195,13 +196,7 @@ class BlockWriter {
     if (!this.n) return;
     const w = this.ix.width;
     const end = this.n * w;
-    if (this.bits) {
-      let last = this.top;
-      for (let i = 0; i < end; i += w) {
-        if (this.buf[i] !== last) filterProbe(this.bits, this.buf[i], true);
-        last = this.buf[i];
-      }
-    }
+    if (this.bits) filterAddKeys(this.bits, this.buf, end, w, this.top);
     this.top = this.buf[end - w];
     this.ix.insertBlock(this.run, this.buf.subarray(0, end), this.n);
     this.count += this.n;
@@ -286,13 +281,14 @@ interface KeyFilter {
   bits?: Int32Array;
 }
 
-/** Two 32-bit hashes of a safe integer (murmur3's finaliser on its halves). */
+/** murmur3's 32-bit finaliser (the store does not import the corpus layer's copy). */
 function fmix(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) | 0;
 }
 
+/** Two 32-bit hashes of a safe integer, from its two halves; the second is odd. */
 function keyHashes(key: number, out: Int32Array): void {
   const lo = key | 0;
   const hi = Math.floor(key / 2 ** 32) | 0;
@@ -325,6 +321,24 @@ function filterProbe(bits: Int32Array, key: number, add: boolean): boolean {
     bits[b >>> 5] |= bit;
   }
   return all;
+}
+
+/**
+ * Adds the first keys of the `width`-tuples in `block[0, end)` (sorted) to a filter, each distinct
+ * key once; `last` is the key before the block. Returns the last key added.
+ */
+function filterAddKeys(
+  bits: Int32Array,
+  block: Float64Array,
+  end: number,
+  width: number,
+  last: number,
+): number {
+  for (let i = 0; i < end; i += width) {
+    if (block[i] !== last) filterProbe(bits, block[i], true);
+    last = block[i];
+  }
+  return last;
 }
 
 /**
@@ -424,15 +438,14 @@ export class RunIndex {
   }
 
   /**
-   * @internal An empty filter for a run about to be written with up to `entries` tuples, when
-   * this index has served lookups (a store that only ingests builds none) and the run is small
-   * enough to get one.
+   * An empty filter for a run about to be written with up to `entries` tuples, when this index
+   * has served lookups (a store that only ingests builds none) and the run is small enough.
    */
-  filterFor(entries: number): Int32Array | undefined {
+  private filterFor(entries: number): Int32Array | undefined {
     return this.lookups > 0 && entries <= FILTER_MAX_ENTRIES ? emptyFilter(entries) : undefined;
   }
 
-  /** @internal Keeps the filter of a run just written until its transaction commits. */
+  /** Keeps the filter of a run just written until its transaction commits. */
   private stageFilter(out: BlockWriter, level: number): void {
     if (out.bits && out.count)
       this.pending.set(out.run, { level, entries: out.count, top: out.top, probes: 0, bits: out.bits });
@@ -455,14 +468,10 @@ export class RunIndex {
   /** A Bloom filter of the first keys of `run`'s tuples, read whole. */
   private buildFilter(run: number, entries: number): Int32Array {
     const bits = emptyFilter(entries);
-    const w = this.width;
     let last = Number.NaN;
     for (const data of this.s.allBlocks.iterate(run) as Iterable<Uint8Array>) {
       const b = blobToF64(data);
-      for (let i = 0; i < b.length; i += w) {
-        if (b[i] !== last) filterProbe(bits, b[i], true);
-        last = b[i];
-      }
+      last = filterAddKeys(bits, b, b.length, this.width, last);
     }
     return bits;
   }
