@@ -325,7 +325,7 @@ function round2(x: number): number {
 }
 
 /**
- * The corpus commands: `index add|remove`, `search`, `cluster`, `stats`, `export`.
+ * The corpus commands: `index add|remove|compact`, `search`, `cluster`, `stats`, `export`.
  *
  * @example
  * ```ts
@@ -333,7 +333,9 @@ function round2(x: number): number {
  * ```
  */
 export function corpusCommands(): Command[] {
-  const index = new Command('index').description('add articles to the corpus, or remove them');
+  const index = new Command('index').description(
+    'add articles to the corpus, remove them, or compact its indexes',
+  );
   index
     .command('add')
     .description('index files, folders, globs or - (text, HTML, JSONL, WARC(.gz), RSS, Atom)')
@@ -372,6 +374,23 @@ export function corpusCommands(): Command[] {
           if (!removed.has(id)) process.stderr.write(`storydiff: ${id}: not in the corpus\n`);
         process.stderr.write(`storydiff: ${removed.size} of ${ids.length} removed\n`);
         if (removed.size < ids.length) process.exitCode = ERROR_NOT_FOUND_EXIT;
+      });
+    });
+
+  index
+    .command('compact')
+    .description(
+      'merge the index runs, so searches seek one or two per key (index add does this at its end; a server never does)',
+    )
+    .addOption(dbOption())
+    .action(async (flags: { db?: string }) => {
+      const corpus = await openExisting(flags);
+      await withCorpus(corpus, async (c) => {
+        const t0 = performance.now();
+        await c.store.compact();
+        process.stderr.write(
+          `storydiff: indexes compacted in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`,
+        );
       });
     });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCorpus } from '../../src/corpus/corpus.js';
 import { ensureBuilt, ROOT } from '../helpers/build.js';
 import { bulkArticle, writeBulkJsonl } from '../helpers/bulk.js';
 import { BIN, run } from '../helpers/cli.js';
@@ -212,6 +213,36 @@ describe('storydiff index add / stats / search / cluster / export / remove', () 
     expect(r.stderr).toContain('not-there');
     const stats = JSON.parse((await run(['stats', '--db', db(), '--json'])).stdout);
     expect(stats.articles).toBe(12);
+  });
+
+  it('compacts the index runs of a store written in small batches, and searches the same', async () => {
+    const p = db('small-batches.db');
+    const corpus = await openCorpus({ db: p });
+    const inputs = Array.from({ length: 120 }, (_, i) => ({ id: `bulk-${i}`, text: bulkArticle(i) }));
+    await corpus.add(inputs, { batchSize: 4, compact: false, threads: false });
+    await corpus.close();
+    const runs = () => {
+      const d = new Database(p, { readonly: true });
+      try {
+        return d.prepare('SELECT count(*) FROM runs').pluck().get() as number;
+      } finally {
+        d.close();
+      }
+    };
+    expect(runs()).toBeGreaterThan(4);
+    const before = JSON.parse(
+      (await run(['search', 'bulk-7', '--db', p, '-f', 'json', '--rescore', '0'])).stdout,
+    );
+    expect(before.hits.length).toBeGreaterThan(0);
+    const r = await run(['index', 'compact', '--db', p]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/indexes compacted in/);
+    expect(runs()).toBeLessThanOrEqual(4);
+    const after = JSON.parse(
+      (await run(['search', 'bulk-7', '--db', p, '-f', 'json', '--rescore', '0'])).stdout,
+    );
+    expect(after.hits).toEqual(before.hits);
+    expect((await run(['index', 'compact', '--db', db('missing.db')])).code).not.toBe(0);
   });
 
   it('refuses a store written by a newer schema version, and leaves it alone', async () => {
