@@ -171,6 +171,31 @@ function fileBytes(path: string): number {
   return n;
 }
 
+/**
+ * Query articles for a store of `size`: half stored ones spread over it, half new ones (the next
+ * articles of the stream).
+ */
+function queryIndices(size: number, nq: number): number[] {
+  const half = Math.floor(nq / 2);
+  const idx: number[] = [];
+  for (let k = 0; k < half; k++) idx.push(Math.floor(((k + 0.5) * size) / half));
+  for (let k = 0; k < nq - half; k++) idx.push(size + k);
+  return idx;
+}
+
+type BenchCorpus = Awaited<ReturnType<typeof import('../../src/corpus/corpus.js').openCorpus>>;
+
+/** Milliseconds of one retrieval-only search (top 10, no rescoring) for each of these articles. */
+async function timeSearches(corpus: BenchCorpus, synth: SynthCorpus, idx: number[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const i of idx) {
+    const t = stopwatch();
+    await corpus.search(toCorpusInput(synth.article(i)), { limit: 10, rescore: 0 });
+    out.push(t());
+  }
+  return out;
+}
+
 function* inputs(corpus: SynthCorpus, from: number, to: number): Generator<CorpusInput> {
   for (const a of corpus.articles(from, to)) yield toCorpusInput(a);
 }
@@ -262,19 +287,13 @@ export async function benchCorpus(opts: BenchCorpusOptions): Promise<CorpusBench
     // search: half stored articles, half new ones (the next articles of the stream)
     const nq =
       size === largest ? (opts.queries ?? (quick ? 50 : 300)) : (opts.growthQueries ?? (quick ? 20 : 100));
-    const half = Math.floor(nq / 2);
-    const queryIdx: number[] = [];
-    for (let k = 0; k < half; k++) queryIdx.push(Math.floor(((k + 0.5) * size) / half));
-    for (let k = 0; k < nq - half; k++) queryIdx.push(size + k);
+    const queryIdx = queryIndices(size, nq);
     // Warm-up: stored articles between the measured ones and new ones after them, alternating.
     const nw = opts.warmQueries ?? (quick ? 5 : 30);
-    const cold: number[] = [];
-    for (let k = 0; k < nw; k++) {
-      const i = k % 2 ? size + (nq - half) + k : Math.floor(((k + 0.25) * size) / Math.max(1, nw));
-      const t = stopwatch();
-      await corpus.search(toCorpusInput(synth.article(i)), { limit: 10, rescore: 0 });
-      cold.push(t());
-    }
+    const warmIdx = Array.from({ length: nw }, (_, k) =>
+      k % 2 ? size + (nq - Math.floor(nq / 2)) + k : Math.floor(((k + 0.25) * size) / nw),
+    );
+    const cold = await timeSearches(corpus, synth, warmIdx);
     const wall: number[] = [];
     const retrieve: number[] = [];
     const versionRecall: SizeResult['versionRecall'] = {};
@@ -410,10 +429,7 @@ export async function benchCorpus(opts: BenchCorpusOptions): Promise<CorpusBench
     const db = join(opts.dir, 'corpus-small-batches.db');
     removeDb(db);
     const synth = new SynthCorpus({ seed, count: largest });
-    const { openSqliteStore } = await import('../../src/store/sqlite.js');
-    const { DEFAULT_SETTINGS } = await import('../../src/corpus/fingerprint.js');
-    const store = await openSqliteStore({ path: db, settings: DEFAULT_SETTINGS });
-    const corpus = await openCorpus({ store });
+    const corpus = await openCorpus({ db });
     try {
       // A server has usually answered a search before it stores anything.
       await corpus.search({ text: 'a first search before anything is stored' });
@@ -422,22 +438,11 @@ export async function benchCorpus(opts: BenchCorpusOptions): Promise<CorpusBench
       const seconds = t() / 1000;
       const runs = countRuns(db);
       const nq = quick ? 50 : 300;
-      const half = Math.floor(nq / 2);
-      const idx: number[] = [];
-      for (let k = 0; k < half; k++) idx.push(Math.floor(((k + 0.5) * sbSize) / half));
-      for (let k = 0; k < nq - half; k++) idx.push(sbSize + k);
-      const pass = async (): Promise<Latency> => {
-        const ms: number[] = [];
-        for (const i of idx) {
-          const w = stopwatch();
-          await corpus.search(toCorpusInput(synth.article(i)), { limit: 10, rescore: 0 });
-          ms.push(w());
-        }
-        return latency(ms);
-      };
+      const idx = queryIndices(sbSize, nq);
+      const pass = async (): Promise<Latency> => latency(await timeSearches(corpus, synth, idx));
       const firstPass = await pass();
       const secondPass = await pass();
-      await store.compact();
+      await corpus.store.compact();
       await pass();
       const compacted = await pass();
       smallBatches = {

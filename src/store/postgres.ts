@@ -857,9 +857,11 @@ export class PostgresStore implements Store {
     for (const g of gone) {
       const key = Number(g.key);
       let p = parentOf.get(key) ?? null;
-      // Bounded walk: a corrupt cycle among the deleted ends at a root.
-      for (let steps = 0; p !== null && parentOf.has(p); steps++)
-        p = steps < parentOf.size ? (parentOf.get(p) ?? null) : null;
+      for (let steps = 0; p !== null && parentOf.has(p); steps++) {
+        // A corrupt cycle among the deleted ends at a root.
+        if (steps >= parentOf.size) p = null;
+        else p = parentOf.get(p) ?? null;
+      }
       stories.push(Number(g.story));
       olds.push(key);
       news.push(p);
