@@ -61,9 +61,11 @@ export function toRecord(input: CorpusInput, settings: StoreSettings): ArticleRe
     origin: input.origin,
     words: fp.words,
     minhash: fp.minhash,
-    bandKeys: fp.bandKeys,
-    keyTerms: fp.keyTerms,
-    vectorTerms: fp.vectorTerms,
+    // Float64Array, as records decoded from the fingerprint worker carry them: the store's write
+    // path then sees one array type and reads them without boxing.
+    bandKeys: Float64Array.from(fp.bandKeys),
+    keyTerms: Float64Array.from(fp.keyTerms),
+    vectorTerms: Float64Array.from(fp.vectorTerms),
     vectorWeights: fp.vectorWeights,
   };
 }

@@ -107,9 +107,22 @@ function tupleOrder(e: Float64Array, n: number, width: number): Uint32Array {
       t++;
     }
     if (!sorted) {
-      const part = Array.from(order.subarray(s, t));
-      part.sort((x, y) => cmp(e, x * width, e, y * width, width));
-      order.set(part, s);
+      if (t - s <= 16) {
+        // Insertion sort in place: most such runs hold two or three tuples.
+        for (let a = s + 1; a < t; a++) {
+          const x = order[a];
+          let b = a - 1;
+          while (b >= s && cmp(e, order[b] * width, e, x * width, width) > 0) {
+            order[b + 1] = order[b];
+            b--;
+          }
+          order[b + 1] = x;
+        }
+      } else {
+        const part = Array.from(order.subarray(s, t));
+        part.sort((x, y) => cmp(e, x * width, e, y * width, width));
+        order.set(part, s);
+      }
     }
     s = t;
   }
@@ -638,7 +651,9 @@ export class RunIndex {
         const r = l + 1;
         const m = r < n && less(heap[r], heap[l]) ? r : l;
         if (!less(heap[m], heap[at])) return;
-        [heap[m], heap[at]] = [heap[at], heap[m]];
+        const t = heap[m];
+        heap[m] = heap[at];
+        heap[at] = t;
         at = m;
       }
     };

@@ -784,9 +784,11 @@ export class SqliteStore implements Store {
     let it = 0;
     // Emitted so that equal first keys are already in order (see sortTuples): bands by article
     // (new keys ascend through a batch), postings newest first.
+    // Indexed loops: for-of over an IntList allocates an iterator result per element.
     for (const e of entries) {
-      for (const k of e.bandKeys) {
-        bands[ib++] = k;
+      const keys = e.bandKeys;
+      for (let i = 0; i < keys.length; i++) {
+        bands[ib++] = keys[i];
         bands[ib++] = e.key;
       }
       it = unionInto(e.keyTerms, e.vectorTerms, occ, it);
@@ -794,8 +796,9 @@ export class SqliteStore implements Store {
     const recent =
       entries.length > 1 ? [...entries].sort((x, y) => y.published - x.published || y.key - x.key) : entries;
     for (const e of recent) {
-      for (const t of e.keyTerms) {
-        posts[ip++] = t;
+      const terms = e.keyTerms;
+      for (let i = 0; i < terms.length; i++) {
+        posts[ip++] = terms[i];
         posts[ip++] = -e.published;
         posts[ip++] = -e.key;
       }

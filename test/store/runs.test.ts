@@ -75,6 +75,31 @@ describe('sortTuples', () => {
     const { tuples: sorted, n } = sortTuples(Float64Array.from(tuples.flat()), 4, 2);
     expect(unpack(sorted, n, 2)).toEqual(reference(tuples));
   });
+
+  it('sorts runs of shared top bits of every size, in place or not', () => {
+    // Runs of 2..40 tuples in one radix bucket each, shuffled: both the insertion sort of short
+    // runs and the comparator sort of long ones, with equal first keys and repeats among them.
+    const rnd = rng(11);
+    for (const size of [2, 3, 15, 16, 17, 40]) {
+      for (const w of [2, 3]) {
+        const tuples: number[][] = [];
+        for (let b = 0; b < 5; b++) {
+          const base = (b - 2) * 2 ** 40;
+          for (let i = 0; i < size; i++) {
+            const t = [base + Math.floor(rnd() * 8)];
+            for (let k = 1; k < w; k++) t.push(Math.floor(rnd() * 4));
+            tuples.push(t);
+          }
+        }
+        for (let i = tuples.length - 1; i > 0; i--) {
+          const j = Math.floor(rnd() * (i + 1));
+          [tuples[i], tuples[j]] = [tuples[j], tuples[i]];
+        }
+        const { tuples: sorted, n } = sortTuples(Float64Array.from(tuples.flat()), tuples.length, w);
+        expect(unpack(sorted, n, w)).toEqual(reference(tuples));
+      }
+    }
+  });
 });
 
 describe('countValues', () => {
