@@ -320,7 +320,8 @@ class CorpusImpl implements Corpus {
     const drain = async (keep: number) => {
       while (pending.length > keep) {
         const job = pending.shift() as ThreadJob;
-        tally(job.inputs, await this.storeSlots(job.inputs, await (thread as FingerprintThread).finish(job)));
+        const slots = await (thread as FingerprintThread).finish(job, pending[0]);
+        tally(job.inputs, await this.storeSlots(job.inputs, slots));
       }
     };
     let batch: CorpusInput[] = [];

@@ -3,7 +3,7 @@ import { type ErrorCode, StorydiffError } from '../errors.js';
 import type { StoreSettings } from '../store/types.js';
 import { startModuleWorker } from '../threads.js';
 import type { FingerprintJob, FingerprintReply } from './fingerprint-worker.js';
-import { type FingerprintSlot, fingerprintBatch } from './record.js';
+import { type FingerprintSlot, fingerprintBatch, withFloat64Lists } from './record.js';
 import { decodeSlots } from './slot-codec.js';
 import type { CorpusInput } from './types.js';
 
@@ -65,8 +65,9 @@ export class FingerprintThread {
 
   /** Queues a batch on the worker; {@link finish} gives its slots. */
   submit(inputs: CorpusInput[]): ThreadJob {
-    const claim = new Int32Array(new SharedArrayBuffer(4));
-    if (this.failed) return { inputs, claim, reply: Promise.reject(this.failed) };
+    // [0]: chunks claimed; [1]: set by the worker once it has fingerprinted its last chunk.
+    const claim = new Int32Array(new SharedArrayBuffer(8));
+    if (this.failed) return { inputs, claim, early: new Map(), reply: Promise.reject(this.failed) };
     const id = this.next++;
     const reply = new Promise<FingerprintReply>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
@@ -81,24 +82,25 @@ export class FingerprintThread {
     });
     // Not awaited until finish(): this only silences the unhandled-rejection warning meanwhile.
     reply.catch(() => undefined);
-    return { inputs, claim, reply };
+    return { inputs, claim, early: new Map(), reply };
   }
 
   /**
    * Fingerprints on this thread whatever chunks of the job the worker has not claimed yet, then
-   * waits for the worker's chunks; resolves with one slot per input, in order.
+   * waits for the worker's chunks; resolves with one slot per input, in order. Given the `next`
+   * job, it fingerprints chunks of that one while the worker finishes its last chunk of this one,
+   * rather than wait idle (those slots are kept for `finish(next)`).
    */
-  async finish(job: ThreadJob): Promise<FingerprintSlot[]> {
+  async finish(job: ThreadJob, next?: ThreadJob): Promise<FingerprintSlot[]> {
     const { inputs, claim } = job;
     const n = inputs.length;
     const slots: FingerprintSlot[] = new Array(n);
-    for (;;) {
-      const c = Atomics.add(claim, 0, 1);
-      if (c * this.chunk >= n) break;
-      const start = c * this.chunk;
-      const part = fingerprintBatch(inputs.slice(start, start + this.chunk), this.settings);
-      for (let i = 0; i < part.length; i++) slots[start + i] = part[i];
+    for (const [c, part] of job.early) {
+      for (let i = 0; i < part.length; i++) slots[c * this.chunk + i] = part[i];
     }
+    job.early.clear();
+    while (this.claimChunk(job, slots)) {}
+    if (next) while (Atomics.load(claim, 1) === 0 && this.claimChunk(next)) {}
     const msg = await job.reply;
     const theirs: number[] = [];
     for (const c of msg.chunks) {
@@ -114,6 +116,22 @@ export class FingerprintThread {
     return slots;
   }
 
+  /**
+   * Claims and fingerprints one chunk of `job` on this thread, into `slots` or else the job's
+   * early slots; false when none was left.
+   */
+  private claimChunk(job: ThreadJob, slots?: FingerprintSlot[]): boolean {
+    const c = Atomics.add(job.claim, 0, 1);
+    const start = c * this.chunk;
+    if (start >= job.inputs.length) return false;
+    const part = fingerprintBatch(job.inputs.slice(start, start + this.chunk), this.settings).map(
+      withFloat64Lists,
+    );
+    if (slots) for (let i = 0; i < part.length; i++) slots[start + i] = part[i];
+    else job.early.set(c, part);
+    return true;
+  }
+
   async close(): Promise<void> {
     await this.worker.terminate();
   }
@@ -122,8 +140,10 @@ export class FingerprintThread {
 /** A batch submitted to a {@link FingerprintThread}. */
 export interface ThreadJob {
   inputs: CorpusInput[];
-  /** Shared counter of claimed chunks. */
+  /** Shared: [0] counts claimed chunks, [1] is set when the worker has no chunk left to finish. */
   claim: Int32Array;
+  /** Chunks fingerprinted on the calling thread before the job's own turn (see finish). */
+  early: Map<number, FingerprintSlot[]>;
   reply: Promise<FingerprintReply>;
 }
 

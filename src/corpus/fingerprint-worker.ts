@@ -44,6 +44,8 @@ parentPort?.on('message', (job: FingerprintJob) => {
     slots = slots.concat(fingerprintBatch(part, job.settings));
     mine = mine.concat(part);
   }
+  // The caller may stop helping with the next batch and wait for this reply.
+  Atomics.store(job.claim, 1, 1);
   const cols = encodeSlots(slots, mine);
   parentPort!.postMessage({ id: job.id, chunks, slots: cols } satisfies FingerprintReply, [cols.buffer]);
 });

@@ -61,12 +61,33 @@ export function toRecord(input: CorpusInput, settings: StoreSettings): ArticleRe
     origin: input.origin,
     words: fp.words,
     minhash: fp.minhash,
-    // Float64Array, as records decoded from the fingerprint worker carry them: the store's write
-    // path then sees one array type and reads them without boxing.
-    bandKeys: Float64Array.from(fp.bandKeys),
-    keyTerms: Float64Array.from(fp.keyTerms),
-    vectorTerms: Float64Array.from(fp.vectorTerms),
+    bandKeys: fp.bandKeys,
+    keyTerms: fp.keyTerms,
+    vectorTerms: fp.vectorTerms,
     vectorWeights: fp.vectorWeights,
+  };
+}
+
+/**
+ * The slot with its record's index lists as Float64Arrays, as records decoded from the
+ * fingerprint worker carry them: a batch mixing both kinds would make the store's write path
+ * read the lists polymorphically, boxing every element.
+ *
+ * @example
+ * ```ts
+ * const slot = withFloat64Lists(fingerprintBatch([input], settings)[0]);
+ * ```
+ */
+export function withFloat64Lists(slot: FingerprintSlot): FingerprintSlot {
+  if (!('record' in slot)) return slot;
+  const r = slot.record;
+  return {
+    record: {
+      ...r,
+      bandKeys: Float64Array.from(r.bandKeys),
+      keyTerms: Float64Array.from(r.keyTerms),
+      vectorTerms: Float64Array.from(r.vectorTerms),
+    },
   };
 }
 

@@ -36,7 +36,8 @@ describe('FingerprintThread', () => {
       const batches = [inputs(40), inputs(1), inputs(7), inputs(0)];
       const jobs = batches.map((b) => thread.submit(b));
       for (let j = 0; j < batches.length; j++) {
-        const slots = await thread.finish(jobs[j]);
+        // Helping with the next batch while the worker finishes this one.
+        const slots = await thread.finish(jobs[j], jobs[j + 1]);
         expect(slots).toHaveLength(batches[j].length);
         expect(plain(slots)).toEqual(plain(fingerprintBatch(batches[j], settings)));
       }
@@ -57,6 +58,30 @@ describe('FingerprintThread', () => {
       // The worker reached this batch only after the calling thread had claimed all of it.
       expect((await job.reply).chunks).toEqual([]);
       expect(await thread.finish(busy)).toHaveLength(3000);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('fingerprints the next batch while the worker finishes this one, and hands those slots on', async () => {
+    const settings = makeSettings();
+    const thread = new FingerprintThread(settings, 2);
+    try {
+      // The worker is busy with a large batch; finishing it, this thread claims what is left of
+      // it, then takes chunks of the next batch until the worker has no chunk left to finish.
+      const first = inputs(2000);
+      const second = inputs(4000);
+      const a = thread.submit(first);
+      const b = thread.submit(second);
+      const slotsA = await thread.finish(a, b);
+      expect(plain(slotsA)).toEqual(plain(fingerprintBatch(first, settings)));
+      const helped = b.early.size;
+      const slotsB = await thread.finish(b);
+      expect(plain(slotsB)).toEqual(plain(fingerprintBatch(second, settings)));
+      // Chunks taken early were not claimed again by the worker.
+      const theirs = (await b.reply).chunks;
+      expect(theirs.length + helped).toBeLessThanOrEqual(2000);
+      expect(b.early.size).toBe(0);
     } finally {
       await thread.close();
     }
