@@ -337,9 +337,17 @@ class CorpusImpl implements Corpus {
       await drain(PIPELINE - 1);
     };
     try {
-      for await (const input of inputs) {
-        batch.push(input);
-        if (batch.length >= size) await flush();
+      if (Symbol.asyncIterator in inputs) {
+        for await (const input of inputs) {
+          batch.push(input);
+          if (batch.length >= size) await flush();
+        }
+      } else {
+        // A plain loop for arrays and generators: for-await would wait a microtask per input.
+        for (const input of inputs) {
+          batch.push(input);
+          if (batch.length >= size) await flush();
+        }
       }
       await flush();
       await drain(0);

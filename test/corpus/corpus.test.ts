@@ -26,11 +26,18 @@ function inputs(): CorpusInput[] {
   return out;
 }
 
-async function ingest(threads: boolean) {
+async function* slowly(items: CorpusInput[]): AsyncGenerator<CorpusInput> {
+  for (const item of items) {
+    await new Promise((resolve) => setImmediate(resolve));
+    yield item;
+  }
+}
+
+async function ingest(threads: boolean, source: 'array' | 'async' = 'array') {
   const corpus = await openCorpus({ db: ':memory:' });
   const outcomes: AddOutcome[] = [];
   const progress: number[] = [];
-  const summary = await corpus.add(inputs(), {
+  const summary = await corpus.add(source === 'array' ? inputs() : slowly(inputs()), {
     batchSize: 3,
     threads,
     onOutcome: (o) => outcomes.push(o),
@@ -59,6 +66,16 @@ describe('Corpus.add', () => {
     expect(threaded.stored).toEqual(inline.stored);
     expect(threaded.hits).toEqual(inline.hits);
     expect(threaded.progress).toEqual([3, 6, 9, 10]);
+  });
+
+  it('takes an async iterable (a reader) the same as an array', async () => {
+    const [fromArray, fromStream] = [await ingest(true), await ingest(true, 'async')];
+    expect(fromStream.summary).toEqual(fromArray.summary);
+    expect(fromStream.outcomes.map((o) => [o.id, o.status])).toEqual(
+      fromArray.outcomes.map((o) => [o.id, o.status]),
+    );
+    expect(fromStream.stored).toEqual(fromArray.stored);
+    expect(fromStream.progress).toEqual([3, 6, 9, 10]);
   });
 
   it('keeps every input in order: one failure, one duplicate, the rest added', async () => {
