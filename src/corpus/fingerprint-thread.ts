@@ -124,8 +124,8 @@ export class FingerprintThread {
     const c = Atomics.add(job.claim, 0, 1);
     const start = c * this.chunk;
     if (start >= job.inputs.length) return false;
-    const part = fingerprintBatch(job.inputs.slice(start, start + this.chunk), this.settings).map(
-      withFloat64Lists,
+    const part = withFloat64Lists(
+      fingerprintBatch(job.inputs.slice(start, start + this.chunk), this.settings),
     );
     if (slots) for (let i = 0; i < part.length; i++) slots[start + i] = part[i];
     else job.early.set(c, part);

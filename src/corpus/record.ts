@@ -1,5 +1,5 @@
 import { StorydiffError, toStorydiffError } from '../errors.js';
-import type { ArticleRecord, StoreSettings } from '../store/types.js';
+import type { ArticleRecord, IntList, StoreSettings } from '../store/types.js';
 import { fingerprint } from './fingerprint.js';
 import { parsePublished } from './published.js';
 import type { CorpusInput } from './types.js';
@@ -69,26 +69,43 @@ export function toRecord(input: CorpusInput, settings: StoreSettings): ArticleRe
 }
 
 /**
- * The slot with its record's index lists as Float64Arrays, as records decoded from the
+ * The slots with their records' index lists as Float64Arrays, as records decoded from the
  * fingerprint worker carry them: a batch mixing both kinds would make the store's write path
- * read the lists polymorphically, boxing every element.
+ * read the lists polymorphically, boxing every element. The lists of all the slots are views of
+ * one buffer (one allocation instead of three per record).
  *
  * @example
  * ```ts
- * const slot = withFloat64Lists(fingerprintBatch([input], settings)[0]);
+ * const slots = withFloat64Lists(fingerprintBatch(inputs, settings));
  * ```
  */
-export function withFloat64Lists(slot: FingerprintSlot): FingerprintSlot {
-  if (!('record' in slot)) return slot;
-  const r = slot.record;
-  return {
-    record: {
-      ...r,
-      bandKeys: Float64Array.from(r.bandKeys),
-      keyTerms: Float64Array.from(r.keyTerms),
-      vectorTerms: Float64Array.from(r.vectorTerms),
-    },
+export function withFloat64Lists(slots: FingerprintSlot[]): FingerprintSlot[] {
+  let total = 0;
+  for (const slot of slots) {
+    if (!('record' in slot)) continue;
+    const r = slot.record;
+    total += r.bandKeys.length + r.keyTerms.length + r.vectorTerms.length;
+  }
+  const buf = new Float64Array(total);
+  let at = 0;
+  const view = (list: IntList): Float64Array => {
+    const v = buf.subarray(at, at + list.length);
+    v.set(list);
+    at += list.length;
+    return v;
   };
+  return slots.map((slot) => {
+    if (!('record' in slot)) return slot;
+    const r = slot.record;
+    return {
+      record: {
+        ...r,
+        bandKeys: view(r.bandKeys),
+        keyTerms: view(r.keyTerms),
+        vectorTerms: view(r.vectorTerms),
+      },
+    };
+  });
 }
 
 /** One input's result: its record, or the error as plain data (errors do not cross threads intact). */
