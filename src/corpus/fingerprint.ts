@@ -890,6 +890,40 @@ interface Analysis {
   vectorWeights: Float32Array;
 }
 
+// A fingerprint's typed arrays are views of small shared slabs: a typed array of more than 64
+// bytes gets a backing store of its own (a malloc, and a young array buffer for the GC to sweep),
+// which cost more than the arrays' contents at two per article. A slab is 16 KB, so a view kept
+// alive keeps at most that much.
+const SLAB = 4096;
+let u32Slab = new Uint32Array(0);
+let u32At = 0;
+let f32Slab = new Float32Array(0);
+let f32At = 0;
+
+/** A zeroed Uint32Array of n elements, a view of a shared slab. */
+function slabU32(n: number): Uint32Array {
+  if (n > SLAB) return new Uint32Array(n);
+  if (u32At + n > u32Slab.length) {
+    u32Slab = new Uint32Array(SLAB);
+    u32At = 0;
+  }
+  const v = new Uint32Array(u32Slab.buffer, u32At * 4, n);
+  u32At += n;
+  return v;
+}
+
+/** A zeroed Float32Array of n elements, a view of a shared slab. */
+function slabF32(n: number): Float32Array {
+  if (n > SLAB) return new Float32Array(n);
+  if (f32At + n > f32Slab.length) {
+    f32Slab = new Float32Array(SLAB);
+    f32At = 0;
+  }
+  const v = new Float32Array(f32Slab.buffer, f32At * 4, n);
+  f32At += n;
+  return v;
+}
+
 /** Starts a document: new stamp, empty accumulators; clears the caches when they are full. */
 function beginDocument(): void {
   if (nEntries >= MAX_ENTRIES) resetCaches();
@@ -1039,7 +1073,7 @@ function finishDocument(): Analysis {
     topHashes[j] = h;
   }
   const vectorTerms = new Array<number>(m);
-  const vectorWeights = new Float32Array(m);
+  const vectorWeights = slabF32(m);
   for (let i = 0; i < m; i++) {
     vectorTerms[i] = topHashes[i];
     const tf = effTf(topIds[i]);
@@ -1137,7 +1171,7 @@ function signature(numPerm: number, k: number, seed: number): Uint32Array {
       if (u < mins[bin]) mins[bin] = u;
     }
   }
-  const sig = new Uint32Array(numPerm);
+  const sig = slabU32(numPerm);
   for (let i = 0; i < numPerm; i++) sig[i] = mins[i];
   densify(sig, seed);
   return sig;
