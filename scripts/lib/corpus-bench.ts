@@ -168,7 +168,7 @@ function removeDb(path: string): void {
 /**
  * Writes the page cache's dirty pages out (`sync`) before a timed run, so the kernel is not still
  * flushing the gigabytes an earlier section wrote (and deleted) while the next one is timed: that
- * writeback competes for the two cores and once cost the SQLite-file ingest ~15%.
+ * writeback competes for the two cores and once cost the SQLite-file ingest ~10%.
  */
 function settle(): void {
   if (process.platform !== 'win32') spawnSync('sync', { stdio: 'ignore' });

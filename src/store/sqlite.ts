@@ -783,8 +783,8 @@ export class SqliteStore implements Store {
     let ip = 0;
     let it = 0;
     // Emitted so that equal first keys are already in order (see sortTuples): bands by article
-    // (new keys ascend through a batch), postings newest first.
-    // Indexed loops: for-of over an IntList allocates an iterator result per element.
+    // (new keys ascend through a batch), postings newest first. Indexed loops: for-of over an
+    // IntList allocated an iterator result, and boxed a double, per element.
     for (const e of entries) {
       const keys = e.bandKeys;
       for (let i = 0; i < keys.length; i++) {
