@@ -893,7 +893,8 @@ interface Analysis {
 // A fingerprint's typed arrays are views of small shared slabs: a typed array of more than 64
 // bytes gets a backing store of its own (a malloc, and a young array buffer for the GC to sweep),
 // which cost more than the arrays' contents at two per article. A slab is 16 KB, so a view kept
-// alive keeps at most that much.
+// alive keeps at most that much. Two functions, one per array type, on purpose: one generic
+// function constructing either type measured ~3% slower ingest (a polymorphic construction).
 const SLAB = 4096;
 let u32Slab = new Uint32Array(0);
 let u32At = 0;
