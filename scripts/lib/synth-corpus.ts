@@ -19,8 +19,8 @@
  */
 
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { fmix32 } from '../../src/corpus/hash.js';
 import type { CorpusInput } from '../../src/corpus/types.js';
+import { fmix32 } from '../../src/text/hash.js';
 import { mulberry32, type Rng } from './prng.js';
 
 // ── vocabulary ──────────────────────────────────────────────────────────────────────────────

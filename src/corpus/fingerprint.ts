@@ -26,9 +26,9 @@
 import { createHash } from 'node:crypto';
 import { StorydiffError } from '../errors.js';
 import type { StoreSettings } from '../store/types.js';
+import { fmix32, hashString53, mix, TWO_POW_32 } from '../text/hash.js';
 import { foldForMatch } from '../text/normalize.js';
 import { STOPWORD_LANGS, stopwords } from '../text/stopwords.js';
-import { fmix32, hashString53, mix, TWO_POW_32 } from './hash.js';
 import { bandKeys, lshParams } from './lsh.js';
 import { densify, EMPTY_BIN } from './minhash.js';
 import type { Fingerprint } from './types.js';

@@ -6,7 +6,7 @@
  */
 
 import { StorydiffError } from '../errors.js';
-import { fmix32, join53, mix } from './hash.js';
+import { fmix32, join53, mix } from '../text/hash.js';
 import { EMPTY_BIN } from './minhash.js';
 
 /**

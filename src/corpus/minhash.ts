@@ -22,7 +22,7 @@
  */
 
 import { StorydiffError } from '../errors.js';
-import { fmix32, mix, TWO_POW_32 } from './hash.js';
+import { fmix32, mix, TWO_POW_32 } from '../text/hash.js';
 
 /**
  * Marker of an empty bin. A real hash equal to it is stored as `EMPTY_BIN - 1` (a 2^-32 event),

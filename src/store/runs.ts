@@ -31,6 +31,7 @@
  */
 
 import type Database from 'better-sqlite3';
+import { fmix32 } from '../text/hash.js';
 import { blobToF64 } from './codec.js';
 
 type DB = Database.Database;
@@ -294,19 +295,12 @@ interface KeyFilter {
   bits?: Int32Array;
 }
 
-/** murmur3's 32-bit finaliser (the store does not import the corpus layer's copy). */
-function fmix(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) | 0;
-}
-
 /** Two 32-bit hashes of a safe integer, from its two halves; the second is odd. */
 function keyHashes(key: number, out: Int32Array): void {
   const lo = key | 0;
   const hi = Math.floor(key / 2 ** 32) | 0;
-  out[0] = fmix(lo ^ fmix(hi + 0x3c6ef372));
-  out[1] = fmix(hi ^ fmix(lo + 0x1b873593)) | 1;
+  out[0] = fmix32(lo ^ fmix32(hi + 0x3c6ef372));
+  out[1] = fmix32(hi ^ fmix32(lo + 0x1b873593)) | 1;
 }
 
 const HASHES = new Int32Array(2);

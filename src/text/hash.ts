@@ -1,9 +1,9 @@
 /**
- * Small, fast, deterministic integer hashing for the corpus fingerprints. Everything here works on
- * 32-bit integers with `Math.imul`, so results are identical on every machine and Node version,
- * and nothing allocates. Wider keys are built from two independent 32-bit hashes and returned as
- * non-negative JavaScript safe integers (< 2^53) so they round-trip through SQLite INTEGER and
- * PostgreSQL BIGINT without BigInt.
+ * Small, fast, deterministic integer hashing for the corpus fingerprints and the store's key
+ * filters. Everything here works on 32-bit integers with `Math.imul`, so results are identical on
+ * every machine and Node version, and nothing allocates. Wider keys are built from two independent
+ * 32-bit hashes and returned as non-negative JavaScript safe integers (< 2^53) so they round-trip
+ * through SQLite INTEGER and PostgreSQL BIGINT without BigInt.
  */
 
 /** FNV-1a 32-bit offset basis and prime. */
