@@ -23,6 +23,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import type { Corpus } from '../../src/corpus/corpus.js';
 import type { CorpusInput } from '../../src/corpus/types.js';
 import { errorMessage, mib, ms, num, stopwatch, table } from './format.js';
 import { percentile } from './metrics.js';
@@ -192,10 +193,8 @@ function queryIndices(size: number, nq: number): number[] {
   return idx;
 }
 
-type BenchCorpus = Awaited<ReturnType<typeof import('../../src/corpus/corpus.js').openCorpus>>;
-
 /** Milliseconds of one retrieval-only search (top 10, no rescoring) for each of these articles. */
-async function timeSearches(corpus: BenchCorpus, synth: SynthCorpus, idx: number[]): Promise<number[]> {
+async function timeSearches(corpus: Corpus, synth: SynthCorpus, idx: number[]): Promise<number[]> {
   const out: number[] = [];
   for (const i of idx) {
     const t = stopwatch();
