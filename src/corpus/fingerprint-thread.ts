@@ -2,10 +2,13 @@ import type { Worker } from 'node:worker_threads';
 import { type ErrorCode, StorydiffError } from '../errors.js';
 import type { StoreSettings } from '../store/types.js';
 import { startModuleWorker } from '../threads.js';
-import type { FingerprintJob, FingerprintReply } from './fingerprint-worker.js';
+import type { FingerprintChunk, FingerprintReply } from './fingerprint-worker.js';
 import { type FingerprintSlot, fingerprintBatch, withFloat64Lists } from './record.js';
-import { decodeSlots } from './slot-codec.js';
+import { decodeSlots, encodeSlots } from './slot-codec.js';
 import type { CorpusInput } from './types.js';
+
+/** Most chunks in a batch: both threads' counts fit in one Int32 (see claimChunk). */
+const MAX_CHUNKS = 0x7fff;
 
 /** Inputs per chunk of a batch: small enough that neither thread waits long for the other's last chunk. */
 export const CHUNK = 200;
@@ -63,26 +66,45 @@ export class FingerprintThread {
     this.worker.unref();
   }
 
-  /** Queues a batch on the worker; {@link finish} gives its slots. */
+  /** Queues a batch on the worker, one message per chunk; {@link finish} gives its slots. */
   submit(inputs: CorpusInput[]): ThreadJob {
-    // [0]: chunks claimed; [1]: set by the worker once it has fingerprinted its last chunk.
+    const n = inputs.length;
+    // Chunk counts are packed in 15 bits (see claimChunk): a huge batch gets larger chunks.
+    const chunk = Math.max(this.chunk, Math.ceil(n / MAX_CHUNKS));
+    const chunks = Math.ceil(n / chunk);
+    // [0]: chunks claimed, the worker's from the front (low 16 bits) and the calling thread's from
+    // the back (high 16 bits); [1]: set by the worker once it has no chunk of the batch left.
     const claim = new Int32Array(new SharedArrayBuffer(8));
-    if (this.failed) return { inputs, claim, early: new Map(), reply: Promise.reject(this.failed) };
+    const job = (reply: Promise<FingerprintReply>): ThreadJob => ({
+      inputs,
+      chunk,
+      chunks,
+      claim,
+      early: new Map(),
+      reply,
+    });
+    if (this.failed) return job(Promise.reject(this.failed));
+    if (!chunks) return job(Promise.resolve({ id: -1, chunks: [], slots: encodeSlots([], []) }));
     const id = this.next++;
     const reply = new Promise<FingerprintReply>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       this.worker.ref();
-      this.worker.postMessage({
-        id,
-        settings: this.settings,
-        inputs,
-        chunk: this.chunk,
-        claim,
-      } satisfies FingerprintJob);
+      // A message per chunk, so the worker holds one chunk's texts at a time: a whole batch held
+      // for the length of the batch outlived two scavenges and was copied into the old generation.
+      for (let c = 0; c < chunks; c++) {
+        this.worker.postMessage({
+          id,
+          settings: this.settings,
+          inputs: inputs.slice(c * chunk, (c + 1) * chunk),
+          c,
+          chunks,
+          claim,
+        } satisfies FingerprintChunk);
+      }
     });
     // Not awaited until finish(): this only silences the unhandled-rejection warning meanwhile.
     reply.catch(() => undefined);
-    return { inputs, claim, early: new Map(), reply };
+    return job(reply);
   }
 
   /**
@@ -92,19 +114,19 @@ export class FingerprintThread {
    * rather than wait idle (those slots are kept for `finish(next)`).
    */
   async finish(job: ThreadJob, next?: ThreadJob): Promise<FingerprintSlot[]> {
-    const { inputs, claim } = job;
+    const { inputs, chunk } = job;
     const n = inputs.length;
     const slots: FingerprintSlot[] = new Array(n);
     for (const [c, part] of job.early) {
-      for (let i = 0; i < part.length; i++) slots[c * this.chunk + i] = part[i];
+      for (let i = 0; i < part.length; i++) slots[c * chunk + i] = part[i];
     }
     job.early.clear();
     while (this.claimChunk(job, slots)) {}
-    if (next) while (Atomics.load(claim, 1) === 0 && this.claimChunk(next)) {}
+    if (next) while (Atomics.load(job.claim, 1) === 0 && this.claimChunk(next)) {}
     const msg = await job.reply;
     const theirs: number[] = [];
     for (const c of msg.chunks) {
-      for (let i = c * this.chunk; i < Math.min(n, (c + 1) * this.chunk); i++) theirs.push(i);
+      for (let i = c * chunk; i < Math.min(n, (c + 1) * chunk); i++) theirs.push(i);
     }
     const decoded = decodeSlots(
       msg.slots,
@@ -118,14 +140,24 @@ export class FingerprintThread {
 
   /**
    * Claims and fingerprints one chunk of `job` on this thread, into `slots` or else the job's
-   * early slots; false when none was left.
+   * early slots; false when none was left. This thread takes chunks from the back of the batch
+   * and the worker from the front, both counts in one word changed by compare-and-swap, so each
+   * chunk goes to exactly one of them.
    */
   private claimChunk(job: ThreadJob, slots?: FingerprintSlot[]): boolean {
-    const c = Atomics.add(job.claim, 0, 1);
-    const start = c * this.chunk;
-    if (start >= job.inputs.length) return false;
+    let c: number;
+    for (;;) {
+      const v = Atomics.load(job.claim, 0);
+      const back = v >>> 16;
+      if ((v & 0xffff) + back >= job.chunks) return false;
+      if (Atomics.compareExchange(job.claim, 0, v, v + 0x10000) === v) {
+        c = job.chunks - 1 - back;
+        break;
+      }
+    }
+    const start = c * job.chunk;
     const part = withFloat64Lists(
-      fingerprintBatch(job.inputs.slice(start, start + this.chunk), this.settings),
+      fingerprintBatch(job.inputs.slice(start, start + job.chunk), this.settings),
     );
     if (slots) for (let i = 0; i < part.length; i++) slots[start + i] = part[i];
     else job.early.set(c, part);
@@ -140,7 +172,13 @@ export class FingerprintThread {
 /** A batch submitted to a {@link FingerprintThread}. */
 export interface ThreadJob {
   inputs: CorpusInput[];
-  /** Shared: [0] counts claimed chunks, [1] is set when the worker has no chunk left to finish. */
+  /** Inputs per chunk, and how many chunks. */
+  chunk: number;
+  chunks: number;
+  /**
+   * Shared: [0] counts claimed chunks (the worker's in the low 16 bits, the calling thread's in
+   * the high 16), [1] is set when the worker has no chunk of the batch left to finish.
+   */
   claim: Int32Array;
   /** Chunks fingerprinted on the calling thread before the job's own turn (see finish). */
   early: Map<number, FingerprintSlot[]>;

@@ -9,21 +9,22 @@ import { encodeSlots, type SlotColumns } from './slot-codec.js';
 import type { CorpusInput } from './types.js';
 
 /**
- * A batch to fingerprint, in chunks of `chunk` inputs. Chunks are claimed
- * by incrementing `claim[0]` (a shared counter): the worker and the thread that submitted the
- * batch both take chunks until none are left, so whichever thread has time does the work.
+ * One chunk of a batch to fingerprint: chunk `c` of `chunks`, sent in order. The worker takes
+ * chunks from the front of the batch and the thread that submitted it from the back, both
+ * counted in `claim[0]` (see FingerprintThread), so whichever thread has time does the work.
  */
-export interface FingerprintJob {
+export interface FingerprintChunk {
   id: number;
   settings: StoreSettings;
   inputs: CorpusInput[];
-  chunk: number;
+  c: number;
+  chunks: number;
   claim: Int32Array;
 }
 
 /**
- * The reply to a {@link FingerprintJob}: the chunks the worker claimed, and their slots in that
- * order, in columns (fields equal to the inputs' are left for the caller to fill in).
+ * The reply to a batch: the chunks the worker claimed, and their slots in that order, in columns
+ * (fields equal to the inputs' are left for the caller to fill in).
  */
 export interface FingerprintReply {
   id: number;
@@ -31,21 +32,42 @@ export interface FingerprintReply {
   slots: SlotColumns;
 }
 
-parentPort?.on('message', (job: FingerprintJob) => {
-  const { inputs, chunk } = job;
-  const chunks: number[] = [];
-  let slots: FingerprintSlot[] = [];
-  let mine: CorpusInput[] = [];
+// The batch being worked on: the chunks claimed so far, their slots and inputs. A batch ends when
+// the worker finds no chunk left; the rest of its messages are then passed over.
+let ended = -1;
+let chunks: number[] = [];
+let slots: FingerprintSlot[] = [];
+let mine: CorpusInput[] = [];
+
+/** Claims chunk `c` from the front of the batch; false when every chunk is taken. */
+function claimFront(claim: Int32Array, c: number, total: number): boolean {
   for (;;) {
-    const c = Atomics.add(job.claim, 0, 1);
-    if (c * chunk >= inputs.length) break;
-    chunks.push(c);
-    const part = inputs.slice(c * chunk, (c + 1) * chunk);
-    slots = slots.concat(fingerprintBatch(part, job.settings));
-    mine = mine.concat(part);
+    const v = Atomics.load(claim, 0);
+    // Only this thread moves the front, one chunk per message, so it stands at c.
+    if (c + (v >>> 16) >= total) return false;
+    if (Atomics.compareExchange(claim, 0, v, v + 1) === v) return true;
   }
+}
+
+function endBatch(msg: FingerprintChunk): void {
   // The caller may stop helping with the next batch and wait for this reply.
-  Atomics.store(job.claim, 1, 1);
+  Atomics.store(msg.claim, 1, 1);
   const cols = encodeSlots(slots, mine);
-  parentPort!.postMessage({ id: job.id, chunks, slots: cols } satisfies FingerprintReply, [cols.buffer]);
+  parentPort!.postMessage({ id: msg.id, chunks, slots: cols } satisfies FingerprintReply, [cols.buffer]);
+  ended = msg.id;
+  chunks = [];
+  slots = [];
+  mine = [];
+}
+
+parentPort?.on('message', (msg: FingerprintChunk) => {
+  if (msg.id === ended) return;
+  if (!claimFront(msg.claim, msg.c, msg.chunks)) {
+    endBatch(msg);
+    return;
+  }
+  chunks.push(msg.c);
+  slots = slots.concat(fingerprintBatch(msg.inputs, msg.settings));
+  mine = mine.concat(msg.inputs);
+  if (msg.c === msg.chunks - 1) endBatch(msg);
 });

@@ -70,6 +70,43 @@ function cmp(a: Float64Array, i: number, b: Float64Array, j: number, width: numb
   return 0;
 }
 
+// Scratch arrays, reused from batch to batch. Fresh typed arrays for every batch (~28 MB of
+// them at 4,000 articles) count as external memory, and made V8 start a full mark-sweep of the
+// whole heap every two or three batches ("external memory pressure"). A scratch array is longer
+// than asked for and holds its contents only until the next call that takes the same slot.
+/** Largest scratch array kept (elements); larger ones are allocated for the one call. */
+const SCRATCH_KEEP = 1 << 22;
+const scratchU32s: Uint32Array[] = [];
+const scratchF64s: Float64Array[] = [];
+
+/** An array of at least n elements (not zeroed) from `pool[slot]`, grown by half when short. */
+function scratch<T extends Uint32Array | Float64Array>(
+  pool: T[],
+  slot: number,
+  n: number,
+  make: (n: number) => T,
+): T {
+  const a = pool[slot];
+  if (a !== undefined && a.length >= n) return a;
+  if (n > SCRATCH_KEEP) return make(n);
+  const b = make(Math.min(SCRATCH_KEEP, Math.max(n, Math.ceil((a?.length ?? 0) * 1.5))));
+  pool[slot] = b;
+  return b;
+}
+
+/** A Uint32Array of at least n elements (not zeroed) from scratch slot `slot`. */
+function scratchU32(slot: number, n: number): Uint32Array {
+  return scratch(scratchU32s, slot, n, (m) => new Uint32Array(m));
+}
+
+/**
+ * @internal A Float64Array of at least n elements (not zeroed) from scratch slot `slot`, for a
+ * batch's tuples; the store's write path owns slots 8 and up.
+ */
+export function scratchF64(slot: number, n: number): Float64Array {
+  return scratch(scratchF64s, slot, n, (m) => new Float64Array(m));
+}
+
 const BUCKET = 2 ** 33;
 /** Level of a run built whole (see {@link RunIndex.build}). */
 const BUILT_LEVEL = 16;
@@ -82,19 +119,19 @@ const BUILT_LEVEL = 16;
  * ascending for bands, newest first for postings), which leaves almost nothing for the second step.
  */
 function tupleOrder(e: Float64Array, n: number, width: number): Uint32Array {
-  const bucket = new Uint32Array(n);
+  const bucket = scratchU32(0, n);
   for (let i = 0; i < n; i++) bucket[i] = Math.floor((e[i * width] + 2 ** 53) / BUCKET);
-  const lo = new Uint32Array(2049);
-  const hi = new Uint32Array(1025);
+  const lo = scratchU32(1, 2049).fill(0, 0, 2049);
+  const hi = scratchU32(2, 1025).fill(0, 0, 1025);
   for (let i = 0; i < n; i++) {
     lo[(bucket[i] & 2047) + 1]++;
     hi[(bucket[i] >>> 11) + 1]++;
   }
   for (let k = 1; k < 2049; k++) lo[k] += lo[k - 1];
   for (let k = 1; k < 1025; k++) hi[k] += hi[k - 1];
-  const tmp = new Uint32Array(n);
+  const tmp = scratchU32(3, n);
   for (let i = 0; i < n; i++) tmp[lo[bucket[i] & 2047]++] = i;
-  const order = new Uint32Array(n);
+  const order = scratchU32(4, n);
   for (let r = 0; r < n; r++) {
     const i = tmp[r];
     order[hi[bucket[i] >>> 11]++] = i;
@@ -132,7 +169,7 @@ function tupleOrder(e: Float64Array, n: number, width: number): Uint32Array {
 
 /**
  * Sorts `n` tuples (interleaved, `width` numbers each) and drops repeated ones; returns the sorted
- * tuples and their count.
+ * tuples (in a scratch array, good until the next call) and their count.
  *
  * @example
  * ```ts
@@ -141,7 +178,7 @@ function tupleOrder(e: Float64Array, n: number, width: number): Uint32Array {
  */
 export function sortTuples(e: Float64Array, n: number, width: number): { tuples: Float64Array; n: number } {
   const order = tupleOrder(e, n, width);
-  const out = new Float64Array(n * width);
+  const out = scratchF64(0, n * width);
   let m = 0;
   for (let r = 0; r < n; r++) {
     const src = order[r] * width;
@@ -153,7 +190,8 @@ export function sortTuples(e: Float64Array, n: number, width: number): { tuples:
 }
 
 /**
- * The distinct values of `e[0..n)`, ascending, with how often each occurs (by the same radix
+ * The distinct values of `e[0..n)`, ascending, with how often each occurs (in scratch arrays,
+ * good until the next call), by the same radix
  * sort as {@link sortTuples}: a native sort of a batch's 400,000 term occurrences cost ~6 µs an
  * article).
  *
@@ -167,8 +205,8 @@ export function countValues(
   n: number,
 ): { values: Float64Array; counts: Float64Array; n: number } {
   const order = tupleOrder(e, n, 1);
-  const values = new Float64Array(n);
-  const counts = new Float64Array(n);
+  const values = scratchF64(1, n);
+  const counts = scratchF64(2, n);
   let m = 0;
   for (let r = 0; r < n; r++) {
     const v = e[order[r]];

@@ -40,7 +40,7 @@ import {
   unionInto,
 } from './codec.js';
 import { toMembership, toStored, toStory, toSummary } from './rows.js';
-import { blockCapacity, countValues, LOWEST, RUNS_SCHEMA, RunIndex } from './runs.js';
+import { blockCapacity, countValues, LOWEST, RUNS_SCHEMA, RunIndex, scratchF64 } from './runs.js';
 import {
   type ArticleRecord,
   type ArticleSummary,
@@ -774,11 +774,12 @@ export class SqliteStore implements Store {
       np += e.keyTerms.length;
       nt += e.keyTerms.length + e.vectorTerms.length;
     }
-    const bands = new Float64Array(nb * 2);
-    const posts = new Float64Array(np * 3);
+    // Scratch arrays (see scratchF64): fresh ones every batch set off full garbage collections.
+    const bands = scratchF64(8, nb * 2);
+    const posts = scratchF64(9, np * 3);
     // Document frequency counts each term once per article, over keyTerms ∪ vectorTerms: the
     // vectors weight common words and the key terms rare ones, and both are scored with IDF.
-    const occ = new Float64Array(nt);
+    const occ = scratchF64(10, nt);
     let ib = 0;
     let ip = 0;
     let it = 0;

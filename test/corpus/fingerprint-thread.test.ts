@@ -46,6 +46,27 @@ describe('FingerprintThread', () => {
     }
   });
 
+  it("gives chunks of a huge batch more inputs, so both threads' chunk counts fit in one word", async () => {
+    const settings = makeSettings();
+    // 33,000 one-input chunks would overflow the 15-bit counts: chunks of two are used instead.
+    const thread = new FingerprintThread(settings, 1);
+    try {
+      const batch = Array.from({ length: 33_000 }, (_, i) => ({
+        id: `t${i}`,
+        text: `Ferry ${i % 97} docked.`,
+      }));
+      const job = thread.submit(batch);
+      expect(job.chunk).toBe(2);
+      expect(job.chunks).toBe(16_500);
+      const slots = await thread.finish(job);
+      expect(slots).toHaveLength(33_000);
+      expect(plain(slots.slice(-3))).toEqual(plain(fingerprintBatch(batch.slice(-3), settings)));
+      expect(plain(slots.slice(0, 3))).toEqual(plain(fingerprintBatch(batch.slice(0, 3), settings)));
+    } finally {
+      await thread.close();
+    }
+  });
+
   it('takes every chunk on the calling thread when the worker is still on an earlier batch', async () => {
     const settings = makeSettings();
     const thread = new FingerprintThread(settings, 2);

@@ -102,6 +102,28 @@ describe('sortTuples', () => {
   });
 });
 
+describe('scratch arrays', () => {
+  it('give exact results when a small batch follows a large one (no stale tail leaks)', () => {
+    const rnd = rng(23);
+    const big = randomTuples(6000, 3, rnd);
+    const small = [
+      [5, 1, 1],
+      [2, 9, 9],
+      [5, 1, 1],
+    ];
+    for (const tuples of [big, small, big]) {
+      const { tuples: sorted, n } = sortTuples(Float64Array.from(tuples.flat()), tuples.length, 3);
+      expect(sorted.length).toBe(n * 3);
+      expect(unpack(sorted, n, 3)).toEqual(reference(tuples));
+    }
+    const got = countValues(Float64Array.of(4, 4, 1), 3);
+    expect([Array.from(got.values), Array.from(got.counts)]).toEqual([
+      [1, 4],
+      [1, 2],
+    ]);
+  });
+});
+
 describe('countValues', () => {
   it('counts each distinct value, ascending, against a Map', () => {
     const rnd = rng(11);
