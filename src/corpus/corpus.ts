@@ -322,6 +322,8 @@ class CorpusImpl implements Corpus {
         const job = pending.shift() as ThreadJob;
         const slots = await (thread as FingerprintThread).finish(job, pending[0]);
         tally(job.inputs, await this.storeSlots(job.inputs, slots));
+        // Stored: nothing holds the records any more, so their buffer can serve again.
+        (thread as FingerprintThread).recycle(job);
       }
     };
     let batch: CorpusInput[] = [];

@@ -38,6 +38,8 @@ let ended = -1;
 let chunks: number[] = [];
 let slots: FingerprintSlot[] = [];
 let mine: CorpusInput[] = [];
+/** Reply buffers the caller gave back once it had stored their batch (see FingerprintThread.recycle). */
+const spares: ArrayBuffer[] = [];
 
 /** Claims chunk `c` from the front of the batch; false when every chunk is taken. */
 function claimFront(claim: Int32Array, c: number, total: number): boolean {
@@ -52,7 +54,7 @@ function claimFront(claim: Int32Array, c: number, total: number): boolean {
 function endBatch(msg: FingerprintChunk): void {
   // The caller may stop helping with the next batch and wait for this reply.
   Atomics.store(msg.claim, 1, 1);
-  const cols = encodeSlots(slots, mine);
+  const cols = encodeSlots(slots, mine, spares.pop());
   parentPort!.postMessage({ id: msg.id, chunks, slots: cols } satisfies FingerprintReply, [cols.buffer]);
   ended = msg.id;
   chunks = [];
@@ -60,7 +62,16 @@ function endBatch(msg: FingerprintChunk): void {
   mine = [];
 }
 
-parentPort?.on('message', (msg: FingerprintChunk) => {
+/** A reply buffer given back for reuse. */
+export interface RecycledBuffer {
+  recycle: ArrayBuffer;
+}
+
+parentPort?.on('message', (msg: FingerprintChunk | RecycledBuffer) => {
+  if ('recycle' in msg) {
+    if (spares.length < 2) spares.push(msg.recycle);
+    return;
+  }
   if (msg.id === ended) return;
   if (!claimFront(msg.claim, msg.c, msg.chunks)) {
     endBatch(msg);

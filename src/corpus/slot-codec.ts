@@ -45,7 +45,8 @@ export interface SlotColumns {
 
 /**
  * Encodes slots as columns; a string field equal to the input's field of the same name is not
- * sent (the receiver has the input). Post it with `[cols.buffer]` in the transfer list.
+ * sent (the receiver has the input). Post it with `[cols.buffer]` in the transfer list. The
+ * arrays go into `spare` when it is large enough (`buffer` may then be longer than they need).
  *
  * @example
  * ```ts
@@ -55,7 +56,11 @@ export interface SlotColumns {
  * const slots = decodeSlots(cols, inputs);
  * ```
  */
-export function encodeSlots(slots: FingerprintSlot[], inputs: CorpusInput[]): SlotColumns {
+export function encodeSlots(
+  slots: FingerprintSlot[],
+  inputs: CorpusInput[],
+  spare?: ArrayBuffer,
+): SlotColumns {
   const n = slots.length;
   const marks = new Uint8Array(n * NR);
   const words = new Float64Array(n);
@@ -98,7 +103,11 @@ export function encodeSlots(slots: FingerprintSlot[], inputs: CorpusInput[]): Sl
     f64 += counts[c + 1] + counts[c + 2] + counts[c + 3];
     b32 += counts[c] + counts[c + 4];
   }
-  const buffer = new ArrayBuffer(f64 * 8 + b32 * 4);
+  const bytes = f64 * 8 + b32 * 4;
+  // A spare buffer (one the receiver gave back) when it is large enough, else a new one with room
+  // to spare, so that it can serve a slightly larger batch next time.
+  const buffer =
+    spare !== undefined && spare.byteLength >= bytes ? spare : new ArrayBuffer(Math.ceil(bytes * 1.25));
   const d = new Float64Array(buffer, 0, f64);
   const u = new Uint32Array(buffer, f64 * 8, b32);
   const w = new Float32Array(buffer, f64 * 8, b32);

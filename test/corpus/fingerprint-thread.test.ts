@@ -67,6 +67,35 @@ describe('FingerprintThread', () => {
     }
   });
 
+  it('reuses a reply buffer given back once its batch is stored', async () => {
+    const settings = makeSettings();
+    const thread = new FingerprintThread(settings, 50);
+    try {
+      const first = inputs(400);
+      const a = thread.submit(first);
+      // Waiting for the reply before finishing leaves every chunk to the worker.
+      expect((await a.reply).chunks).toHaveLength(8);
+      const slotsA = await thread.finish(a);
+      const size = a.buffer?.byteLength ?? 0;
+      expect(size).toBeGreaterThan(0);
+      const rec = slotsA.find((s) => 'record' in s) as { record: { minhash: Uint32Array } };
+      expect(rec.record.minhash.length).toBe(128);
+      thread.recycle(a);
+      expect(a.buffer).toBeUndefined();
+      // The records were views of the buffer given back: they are empty now.
+      expect(rec.record.minhash.length).toBe(0);
+      // A smaller reply comes back in the same buffer, and decodes the same.
+      const second = inputs(300);
+      const b = thread.submit(second);
+      expect((await b.reply).chunks).toHaveLength(6);
+      const slotsB = await thread.finish(b);
+      expect(b.buffer?.byteLength).toBe(size);
+      expect(plain(slotsB)).toEqual(plain(fingerprintBatch(second, settings)));
+    } finally {
+      await thread.close();
+    }
+  });
+
   it('takes every chunk on the calling thread when the worker is still on an earlier batch', async () => {
     const settings = makeSettings();
     const thread = new FingerprintThread(settings, 2);
