@@ -2,13 +2,11 @@ import type { Worker } from 'node:worker_threads';
 import { type ErrorCode, StorydiffError } from '../errors.js';
 import type { StoreSettings } from '../store/types.js';
 import { startModuleWorker } from '../threads.js';
-import type { FingerprintChunk, FingerprintReply, RecycledBuffer } from './fingerprint-worker.js';
+import { claimBack, MAX_CHUNKS, newClaims, workerDone } from './chunk-claims.js';
+import type { FingerprintChunk, FingerprintReply, RecycledBuffer, WorkerData } from './fingerprint-worker.js';
 import { type FingerprintSlot, fingerprintBatch, withFloat64Lists } from './record.js';
 import { decodeSlots, encodeSlots } from './slot-codec.js';
 import type { CorpusInput } from './types.js';
-
-/** Most chunks in a batch: both threads' counts fit in one Int32 (see claimChunk). */
-const MAX_CHUNKS = 0x7fff;
 
 /** Inputs per chunk of a batch: small enough that neither thread waits long for the other's last chunk. */
 export const CHUNK = 200;
@@ -44,6 +42,8 @@ export class FingerprintThread {
     // being promoted and swept.
     this.worker = startModuleWorker(import.meta.url, './fingerprint-worker', {
       resourceLimits: { maxYoungGenerationSizeMb: 96 },
+      // The settings go once, not with every chunk.
+      workerData: { settings } satisfies WorkerData,
     });
     this.worker.on('message', (msg: FingerprintReply) => {
       const w = this.waiting.get(msg.id);
@@ -69,12 +69,10 @@ export class FingerprintThread {
   /** Queues a batch on the worker, one message per chunk; {@link finish} gives its slots. */
   submit(inputs: CorpusInput[]): ThreadJob {
     const n = inputs.length;
-    // Chunk counts are packed in 15 bits (see claimChunk): a huge batch gets larger chunks.
+    // Chunk counts are packed in 15 bits (see chunk-claims.ts): a huge batch gets larger chunks.
     const chunk = Math.max(this.chunk, Math.ceil(n / MAX_CHUNKS));
     const chunks = Math.ceil(n / chunk);
-    // [0]: chunks claimed, the worker's from the front (low 16 bits) and the calling thread's from
-    // the back (high 16 bits); [1]: set by the worker once it has no chunk of the batch left.
-    const claim = new Int32Array(new SharedArrayBuffer(8));
+    const claim = newClaims();
     const job = (reply: Promise<FingerprintReply>): ThreadJob => ({
       inputs,
       chunk,
@@ -94,7 +92,6 @@ export class FingerprintThread {
       for (let c = 0; c < chunks; c++) {
         this.worker.postMessage({
           id,
-          settings: this.settings,
           inputs: inputs.slice(c * chunk, (c + 1) * chunk),
           c,
           chunks,
@@ -122,7 +119,7 @@ export class FingerprintThread {
     }
     job.early.clear();
     while (this.claimChunk(job, slots)) {}
-    if (next) while (Atomics.load(job.claim, 1) === 0 && this.claimChunk(next)) {}
+    if (next) while (!workerDone(job.claim) && this.claimChunk(next)) {}
     const msg = await job.reply;
     const theirs: number[] = [];
     for (const c of msg.chunks) {
@@ -154,21 +151,12 @@ export class FingerprintThread {
 
   /**
    * Claims and fingerprints one chunk of `job` on this thread, into `slots` or else the job's
-   * early slots; false when none was left. This thread takes chunks from the back of the batch
-   * and the worker from the front, both counts in one word changed by compare-and-swap, so each
-   * chunk goes to exactly one of them.
+   * early slots; false when none was left. This thread takes chunks from the back of the batch,
+   * the worker from the front (see chunk-claims.ts).
    */
   private claimChunk(job: ThreadJob, slots?: FingerprintSlot[]): boolean {
-    let c: number;
-    for (;;) {
-      const v = Atomics.load(job.claim, 0);
-      const back = v >>> 16;
-      if ((v & 0xffff) + back >= job.chunks) return false;
-      if (Atomics.compareExchange(job.claim, 0, v, v + 0x10000) === v) {
-        c = job.chunks - 1 - back;
-        break;
-      }
-    }
+    const c = claimBack(job.claim, job.chunks);
+    if (c < 0) return false;
     const start = c * job.chunk;
     const part = withFloat64Lists(
       fingerprintBatch(job.inputs.slice(start, start + job.chunk), this.settings),
@@ -189,10 +177,7 @@ export interface ThreadJob {
   /** Inputs per chunk, and how many chunks. */
   chunk: number;
   chunks: number;
-  /**
-   * Shared: [0] counts claimed chunks (the worker's in the low 16 bits, the calling thread's in
-   * the high 16), [1] is set when the worker has no chunk of the batch left to finish.
-   */
+  /** Shared with the worker: who has claimed which chunks (see chunk-claims.ts). */
   claim: Int32Array;
   /** The buffer of the worker's reply, once finished, until {@link FingerprintThread.recycle}. */
   buffer?: ArrayBuffer;

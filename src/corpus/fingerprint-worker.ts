@@ -2,20 +2,25 @@
  * Worker thread of {@link FingerprintThread}: fingerprints batches of inputs so the main thread
  * can write the previous batch to the store at the same time (two cores, two stages).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { StoreSettings } from '../store/types.js';
+import { claimFront, markWorkerDone } from './chunk-claims.js';
 import { type FingerprintSlot, fingerprintBatch } from './record.js';
 import { encodeSlots, type SlotColumns } from './slot-codec.js';
 import type { CorpusInput } from './types.js';
 
+/** What the worker is started with: the settings of every batch it fingerprints. */
+export interface WorkerData {
+  settings: StoreSettings;
+}
+
 /**
  * One chunk of a batch to fingerprint: chunk `c` of `chunks`, sent in order. The worker takes
- * chunks from the front of the batch and the thread that submitted it from the back, both
- * counted in `claim[0]` (see FingerprintThread), so whichever thread has time does the work.
+ * chunks from the front of the batch and the thread that submitted it from the back (see
+ * chunk-claims.ts), so whichever thread has time does the work.
  */
 export interface FingerprintChunk {
   id: number;
-  settings: StoreSettings;
   inputs: CorpusInput[];
   c: number;
   chunks: number;
@@ -41,19 +46,11 @@ let mine: CorpusInput[] = [];
 /** Reply buffers the caller gave back once it had stored their batch (see FingerprintThread.recycle). */
 const spares: ArrayBuffer[] = [];
 
-/** Claims chunk `c` from the front of the batch; false when every chunk is taken. */
-function claimFront(claim: Int32Array, c: number, total: number): boolean {
-  for (;;) {
-    const v = Atomics.load(claim, 0);
-    // Only this thread moves the front, one chunk per message, so it stands at c.
-    if (c + (v >>> 16) >= total) return false;
-    if (Atomics.compareExchange(claim, 0, v, v + 1) === v) return true;
-  }
-}
+const settings = (workerData as WorkerData | null)?.settings;
 
 function endBatch(msg: FingerprintChunk): void {
   // The caller may stop helping with the next batch and wait for this reply.
-  Atomics.store(msg.claim, 1, 1);
+  markWorkerDone(msg.claim);
   const cols = encodeSlots(slots, mine, spares.pop());
   parentPort!.postMessage({ id: msg.id, chunks, slots: cols } satisfies FingerprintReply, [cols.buffer]);
   ended = msg.id;
@@ -78,7 +75,7 @@ parentPort?.on('message', (msg: FingerprintChunk | RecycledBuffer) => {
     return;
   }
   chunks.push(msg.c);
-  slots = slots.concat(fingerprintBatch(msg.inputs, msg.settings));
+  slots = slots.concat(fingerprintBatch(msg.inputs, settings as StoreSettings));
   mine = mine.concat(msg.inputs);
   if (msg.c === msg.chunks - 1) endBatch(msg);
 });

@@ -28,11 +28,21 @@ function plain(slots: unknown[]): unknown {
   );
 }
 
+const settings = makeSettings();
+
+/** Runs `f` with a fingerprint thread of `chunk` inputs a chunk, and closes the thread after. */
+async function withThread(chunk: number, f: (thread: FingerprintThread) => Promise<void>): Promise<void> {
+  const thread = new FingerprintThread(settings, chunk);
+  try {
+    await f(thread);
+  } finally {
+    await thread.close();
+  }
+}
+
 describe('FingerprintThread', () => {
   it('gives the same slots as fingerprinting on one thread, whichever thread takes each chunk', async () => {
-    const settings = makeSettings();
-    const thread = new FingerprintThread(settings, 3);
-    try {
+    await withThread(3, async (thread) => {
       const batches = [inputs(40), inputs(1), inputs(7), inputs(0)];
       const jobs = batches.map((b) => thread.submit(b));
       for (let j = 0; j < batches.length; j++) {
@@ -41,16 +51,12 @@ describe('FingerprintThread', () => {
         expect(slots).toHaveLength(batches[j].length);
         expect(plain(slots)).toEqual(plain(fingerprintBatch(batches[j], settings)));
       }
-    } finally {
-      await thread.close();
-    }
+    });
   });
 
   it("gives chunks of a huge batch more inputs, so both threads' chunk counts fit in one word", async () => {
-    const settings = makeSettings();
     // 33,000 one-input chunks would overflow the 15-bit counts: chunks of two are used instead.
-    const thread = new FingerprintThread(settings, 1);
-    try {
+    await withThread(1, async (thread) => {
       const batch = Array.from({ length: 33_000 }, (_, i) => ({
         id: `t${i}`,
         text: `Ferry ${i % 97} docked.`,
@@ -62,15 +68,11 @@ describe('FingerprintThread', () => {
       expect(slots).toHaveLength(33_000);
       expect(plain(slots.slice(-3))).toEqual(plain(fingerprintBatch(batch.slice(-3), settings)));
       expect(plain(slots.slice(0, 3))).toEqual(plain(fingerprintBatch(batch.slice(0, 3), settings)));
-    } finally {
-      await thread.close();
-    }
+    });
   });
 
   it('reuses a reply buffer given back once its batch is stored', async () => {
-    const settings = makeSettings();
-    const thread = new FingerprintThread(settings, 50);
-    try {
+    await withThread(50, async (thread) => {
       const first = inputs(400);
       const a = thread.submit(first);
       // Waiting for the reply before finishing leaves every chunk to the worker.
@@ -91,15 +93,11 @@ describe('FingerprintThread', () => {
       const slotsB = await thread.finish(b);
       expect(b.buffer?.byteLength).toBe(size);
       expect(plain(slotsB)).toEqual(plain(fingerprintBatch(second, settings)));
-    } finally {
-      await thread.close();
-    }
+    });
   });
 
   it('takes every chunk on the calling thread when the worker is still on an earlier batch', async () => {
-    const settings = makeSettings();
-    const thread = new FingerprintThread(settings, 2);
-    try {
+    await withThread(2, async (thread) => {
       const busy = thread.submit(inputs(3000));
       const batch = inputs(9);
       const job = thread.submit(batch);
@@ -108,15 +106,11 @@ describe('FingerprintThread', () => {
       // The worker reached this batch only after the calling thread had claimed all of it.
       expect((await job.reply).chunks).toEqual([]);
       expect(await thread.finish(busy)).toHaveLength(3000);
-    } finally {
-      await thread.close();
-    }
+    });
   });
 
   it('fingerprints the next batch while the worker finishes this one, and hands those slots on', async () => {
-    const settings = makeSettings();
-    const thread = new FingerprintThread(settings, 2);
-    try {
+    await withThread(2, async (thread) => {
       // The worker is busy with a large batch; finishing it, this thread claims what is left of
       // it, then takes chunks of the next batch until the worker has no chunk left to finish.
       const first = inputs(2000);
@@ -132,8 +126,6 @@ describe('FingerprintThread', () => {
       const theirs = (await b.reply).chunks;
       expect(theirs.length + helped).toBeLessThanOrEqual(2000);
       expect(b.early.size).toBe(0);
-    } finally {
-      await thread.close();
-    }
+    });
   });
 });
