@@ -92,8 +92,10 @@ export const DEFAULT_FANOUT = 16;
  * own (see checkpointer.ts): a bulk ingest, not the occasional write.
  */
 const BULK_ARTICLES = 2000;
-/** The writer's own automatic checkpoint (pages of WAL) while that thread runs: a backstop. */
-const BACKSTOP_PAGES = 32_768;
+/** The writer's own automatic checkpoint (bytes of WAL) while that thread runs: a backstop. */
+const BACKSTOP_BYTES = 512 * 2 ** 20;
+/** Index blocks are sized for a page of at most this many bytes, whatever the store's page size. */
+const MAX_BLOCK_PAGE = 16384;
 /** Index identifiers in `runs.idx`. */
 const IDX_BANDS = 0;
 const IDX_POSTINGS = 1;
@@ -228,8 +230,10 @@ const MIGRATIONS: { to: number; up: (db: DB, settings: StoreSettings | undefined
  * (term, −published, −article), with blocks as large as the page allows unless `blockEntries`.
  */
 function runIndexes(db: DB, blockEntries: number): { bands: RunIndex; postings: RunIndex } {
-  const cap = (w: number) =>
-    blockEntries || blockCapacity(db.pragma('page_size', { simple: true }) as number, w);
+  // Blocks no larger than a 16 KiB page's (~4 KB): a search decodes whole blocks, and larger
+  // pages pay off for the article rows, not for the blocks.
+  const page = Math.min(MAX_BLOCK_PAGE, db.pragma('page_size', { simple: true }) as number);
+  const cap = (w: number) => blockEntries || blockCapacity(page, w);
   return {
     bands: new RunIndex(db, IDX_BANDS, 2, cap(2)),
     postings: new RunIndex(db, IDX_POSTINGS, 3, cap(3)),
@@ -362,9 +366,14 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<SqliteS
             },
           );
     }
-    // 16 KiB pages, set before the first write: about 15% less CPU per ingested article than the
-    // default 4 KiB (fewer pages to write and checkpoint per commit) for about 7% more bytes.
-    if (version === 0 && !readonly) db.pragma('page_size = 16384');
+    // 64 KiB pages (SQLite's largest), set before the first write. Against the default 4 KiB:
+    // fewer pages to write, checksum and checkpoint per commit (16 KiB was ~15% less CPU per
+    // ingested article), and an article row of a few KB stays on its page instead of spilling to
+    // an overflow page, as it did at 16 KiB. 64 against 16 KiB measured +5.8% ingest at 100k
+    // (five alternated runs out of five; system time 16 → 11.6 µs an article) and 5% fewer bytes.
+    // Index blocks keep the size they have on a 16 KiB page (see runIndexes). A store created
+    // with smaller pages keeps them.
+    if (version === 0 && !readonly) db.pragma('page_size = 65536');
     if (!readonly && !memory) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     // 256 MiB of page cache: the hot index pages of a corpus of a few million articles stay in memory.
@@ -592,7 +601,9 @@ export class SqliteStore implements Store {
     if (this.written < BULK_ARTICLES || this.location === ':memory:' || this.readonly) return;
     try {
       this.checkpointer = startCheckpointer(this.location);
-      this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+      this.db.pragma(
+        `wal_autocheckpoint = ${Math.ceil(BACKSTOP_BYTES / (this.db.pragma('page_size', { simple: true }) as number))}`,
+      );
     } catch {
       // No thread (resource limits): SQLite's own checkpoints carry on.
     }

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blobToF32, blobToInts, blobToU32, intsToBlob, UNDATED, unionInto } from '../../src/store/codec.js';
 import * as storeIndex from '../../src/store/index.js';
+import { blockCapacity } from '../../src/store/runs.js';
 import {
   openSqliteStore,
   SQLITE_SCHEMA_V1,
@@ -199,6 +200,47 @@ describe('sqlite store', () => {
         expect(err.message).toContain(`version ${STORE_SCHEMA_VERSION}`);
       }
       expect(readFileSync(path).equals(bytes)).toBe(true);
+    });
+
+    it('creates a store with 64 KiB pages and index blocks sized as for 16 KiB; an older store keeps its pages', async () => {
+      const records = Array.from({ length: 400 }, (_, i) =>
+        testRecord(i + 1, { bandKeys: [i % 7, 100 + (i % 11)], keyTerms: [i % 5, 50] }),
+      );
+      const largest = (path: string) => {
+        const db = new Database(path, { readonly: true });
+        try {
+          return {
+            page: db.pragma('page_size', { simple: true }),
+            n: db.prepare('SELECT max(n) FROM blocks').pluck().get(),
+          };
+        } finally {
+          db.close();
+        }
+      };
+      const fresh = join(dir, 'fresh.db');
+      const s = await open({ path: fresh, settings: TEST_SETTINGS });
+      await s.putArticles(records);
+      await s.compact();
+      await s.close();
+      // 800 band entries in one run: blocks fill to the 16 KiB capacity, not the 64 KiB one.
+      expect(largest(fresh)).toEqual({ page: 65536, n: blockCapacity(16384, 2) });
+
+      // A store from before the change: created, then rewritten with 16 KiB pages.
+      const old = join(dir, 'old.db');
+      await (await openSqliteStore({ path: old, settings: TEST_SETTINGS })).close();
+      const db = new Database(old);
+      db.pragma('journal_mode = DELETE');
+      db.pragma('page_size = 16384');
+      db.exec('VACUUM');
+      db.close();
+      const t = await open({ path: old });
+      await t.putArticles(records);
+      expect((await t.findByBands([3], { limit: 1000 })).length).toBe(
+        records.filter((r) => r.bandKeys.includes(3)).length,
+      );
+      await t.compact();
+      await t.close();
+      expect(largest(old)).toEqual({ page: 16384, n: blockCapacity(16384, 2) });
     });
 
     it('initialises an empty file', async () => {
@@ -539,9 +581,9 @@ describe('sqlite store', () => {
       for (let b = 0; b < 5; b++) {
         await s.putArticles(Array.from({ length: 500 }, (_, i) => testRecord(b * 500 + i)));
       }
-      // Past 2,000 articles the writer's own automatic checkpoint is only a backstop.
+      // Past 2,000 articles the writer's own automatic checkpoint is only a backstop: 512 MiB of WAL.
       const raw = (s as unknown as { db: Database.Database }).db;
-      expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBeGreaterThan(1000);
+      expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(8192);
       await s.close();
       const wal = `${path}-wal`;
       expect(!existsSync(wal) || readFileSync(wal).length === 0).toBe(true);
