@@ -3,13 +3,85 @@ import { type ErrorCode, StorydiffError } from '../errors.js';
 import type { StoreSettings } from '../store/types.js';
 import { startModuleWorker } from '../threads.js';
 import { claimBack, MAX_CHUNKS, newClaims, workerDone } from './chunk-claims.js';
-import type { FingerprintChunk, FingerprintReply, RecycledBuffer, WorkerData } from './fingerprint-worker.js';
+import type {
+  FingerprintChunk,
+  FingerprintReply,
+  RecycledBuffer,
+  WorkerSettings,
+} from './fingerprint-worker.js';
 import { type FingerprintSlot, fingerprintBatch, withFloat64Lists } from './record.js';
 import { decodeSlots, encodeSlots } from './slot-codec.js';
 import type { CorpusInput } from './types.js';
 
 /** Inputs per chunk of a batch: small enough that neither thread waits long for the other's last chunk. */
 export const CHUNK = 200;
+
+/**
+ * How long a fingerprint worker with no thread using it is kept before it is stopped. A new
+ * worker costs ~60 ms to start (~150 ms under tsx), and its first batches run at a fraction of
+ * the speed while V8 compiles the fingerprint code again: a process that ingests more than once
+ * (a server, a script adding file after file) keeps one warm worker instead. It never keeps the
+ * process alive.
+ */
+export const IDLE_WORKER_MS = 60_000;
+
+// Batch ids are unique in the process, not per thread: a warm worker serves one thread after
+// another, and skips the leftover chunk messages of a batch by its id.
+let nextBatchId = 0;
+let idle: { worker: Worker; timer: NodeJS.Timeout; gone: () => void } | undefined;
+
+function startWorker(): Worker {
+  // A young generation large enough for a few batches in flight: they die young rather than
+  // being promoted and swept.
+  return startModuleWorker(import.meta.url, './fingerprint-worker', {
+    resourceLimits: { maxYoungGenerationSizeMb: 96 },
+  });
+}
+
+/** The warm idle worker, if there is one (it is no longer idle). */
+function takeIdleWorker(): Worker | undefined {
+  if (!idle) return undefined;
+  const { worker, timer, gone } = idle;
+  idle = undefined;
+  clearTimeout(timer);
+  worker.off('exit', gone);
+  worker.off('error', gone);
+  return worker;
+}
+
+/** Keeps `worker` as the idle one; false when there is one already. */
+function parkWorker(worker: Worker): boolean {
+  if (idle) return false;
+  worker.unref();
+  const gone = () => {
+    if (idle?.worker !== worker) return;
+    clearTimeout(idle.timer);
+    idle = undefined;
+  };
+  const timer = setTimeout(() => {
+    gone();
+    void worker.terminate();
+  }, IDLE_WORKER_MS);
+  timer.unref();
+  worker.on('exit', gone);
+  worker.on('error', gone);
+  idle = { worker, timer, gone };
+  return true;
+}
+
+/**
+ * Stops the warm idle fingerprint worker now, if there is one (a process about to exit need not
+ * call this: the worker never keeps it alive).
+ *
+ * @example
+ * ```ts
+ * await stopIdleFingerprintWorker();
+ * ```
+ */
+export async function stopIdleFingerprintWorker(): Promise<void> {
+  const worker = takeIdleWorker();
+  if (worker) await worker.terminate();
+}
 
 /**
  * Fingerprinting on a worker thread, batches in order. The corpus keeps batches queued on the
@@ -27,44 +99,46 @@ export const CHUNK = 200;
  */
 export class FingerprintThread {
   private readonly worker: Worker;
-  private next = 0;
   private readonly waiting = new Map<
     number,
     { resolve: (r: FingerprintReply) => void; reject: (e: Error) => void }
   >();
   private failed?: Error;
+  private exited = false;
 
   constructor(
     private readonly settings: StoreSettings,
     private readonly chunk = CHUNK,
   ) {
-    // A young generation large enough for a few batches in flight: they die young rather than
-    // being promoted and swept.
-    this.worker = startModuleWorker(import.meta.url, './fingerprint-worker', {
-      resourceLimits: { maxYoungGenerationSizeMb: 96 },
-      // The settings go once, not with every chunk.
-      workerData: { settings } satisfies WorkerData,
-    });
-    this.worker.on('message', (msg: FingerprintReply) => {
-      const w = this.waiting.get(msg.id);
-      this.waiting.delete(msg.id);
-      if (!this.waiting.size) this.worker.unref();
-      w?.resolve(msg);
-    });
-    const fail = (err: Error) => {
-      this.failed = new StorydiffError('INTERNAL', `fingerprint worker failed: ${err.message}`, {
-        cause: err,
-      });
-      for (const w of this.waiting.values()) w.reject(this.failed);
-      this.waiting.clear();
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => {
-      if (this.waiting.size) fail(new Error(`exited with code ${code}`));
-    });
+    this.worker = takeIdleWorker() ?? startWorker();
+    // A worker may have served other settings before: these hold for every batch from now on.
+    this.worker.postMessage({ settings } satisfies WorkerSettings);
+    this.worker.on('message', this.onMessage);
+    this.worker.on('error', this.onError);
+    this.worker.on('exit', this.onExit);
     // An idle worker must not keep the process alive; a busy one must (see submit).
     this.worker.unref();
   }
+
+  private readonly onMessage = (msg: FingerprintReply): void => {
+    const w = this.waiting.get(msg.id);
+    this.waiting.delete(msg.id);
+    if (!this.waiting.size) this.worker.unref();
+    w?.resolve(msg);
+  };
+
+  private readonly onError = (err: Error): void => {
+    this.failed = new StorydiffError('INTERNAL', `fingerprint worker failed: ${err.message}`, {
+      cause: err,
+    });
+    for (const w of this.waiting.values()) w.reject(this.failed);
+    this.waiting.clear();
+  };
+
+  private readonly onExit = (code: number): void => {
+    this.exited = true;
+    if (this.waiting.size) this.onError(new Error(`exited with code ${code}`));
+  };
 
   /** Queues a batch on the worker, one message per chunk; {@link finish} gives its slots. */
   submit(inputs: CorpusInput[]): ThreadJob {
@@ -83,7 +157,7 @@ export class FingerprintThread {
     });
     if (this.failed) return job(Promise.reject(this.failed));
     if (!chunks) return job(Promise.resolve({ id: -1, chunks: [], slots: encodeSlots([], []) }));
-    const id = this.next++;
+    const id = nextBatchId++;
     const reply = new Promise<FingerprintReply>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       this.worker.ref();
@@ -166,8 +240,26 @@ export class FingerprintThread {
     return true;
   }
 
+  /**
+   * Lets go of the worker: a worker with nothing left to do is kept warm for the next thread of
+   * this process (see {@link IDLE_WORKER_MS}); one that failed, or still has batches queued (an
+   * ingest that stopped on an error), is stopped.
+   */
   async close(): Promise<void> {
-    await this.worker.terminate();
+    this.worker.off('message', this.onMessage);
+    this.worker.off('error', this.onError);
+    this.worker.off('exit', this.onExit);
+    if (this.failed || this.exited || this.waiting.size || !parkWorker(this.worker)) {
+      for (const w of this.waiting.values())
+        w.reject(new StorydiffError('INTERNAL', 'fingerprint thread closed'));
+      this.waiting.clear();
+      await this.worker.terminate();
+    }
+  }
+
+  /** The worker's thread id (tests check that a warm worker is reused). */
+  get threadId(): number {
+    return this.worker.threadId;
   }
 }
 

@@ -2,15 +2,18 @@
  * Worker thread of {@link FingerprintThread}: fingerprints batches of inputs so the main thread
  * can write the previous batch to the store at the same time (two cores, two stages).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { StoreSettings } from '../store/types.js';
 import { claimFront, markWorkerDone } from './chunk-claims.js';
 import { type FingerprintSlot, fingerprintBatch } from './record.js';
 import { encodeSlots, type SlotColumns } from './slot-codec.js';
 import type { CorpusInput } from './types.js';
 
-/** What the worker is started with: the settings of every batch it fingerprints. */
-export interface WorkerData {
+/**
+ * The settings of every batch from now on: sent by each thread that takes the worker, before its
+ * first chunk (a warm worker serves one thread after another, see fingerprint-thread.ts).
+ */
+export interface WorkerSettings {
   settings: StoreSettings;
 }
 
@@ -46,7 +49,7 @@ let mine: CorpusInput[] = [];
 /** Reply buffers the caller gave back once it had stored their batch (see FingerprintThread.recycle). */
 const spares: ArrayBuffer[] = [];
 
-const settings = (workerData as WorkerData | null)?.settings;
+let settings: StoreSettings | undefined;
 
 function endBatch(msg: FingerprintChunk): void {
   // The caller may stop helping with the next batch and wait for this reply.
@@ -64,7 +67,11 @@ export interface RecycledBuffer {
   recycle: ArrayBuffer;
 }
 
-parentPort?.on('message', (msg: FingerprintChunk | RecycledBuffer) => {
+parentPort?.on('message', (msg: FingerprintChunk | RecycledBuffer | WorkerSettings) => {
+  if ('settings' in msg) {
+    settings = msg.settings;
+    return;
+  }
   if ('recycle' in msg) {
     if (spares.length < 2) spares.push(msg.recycle);
     return;

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { makeSettings } from '../../src/corpus/fingerprint.js';
-import { FingerprintThread } from '../../src/corpus/fingerprint-thread.js';
+import { FingerprintThread, stopIdleFingerprintWorker } from '../../src/corpus/fingerprint-thread.js';
 import { fingerprintBatch } from '../../src/corpus/record.js';
 import type { CorpusInput } from '../../src/corpus/types.js';
 
@@ -126,6 +126,56 @@ describe('FingerprintThread', () => {
       const theirs = (await b.reply).chunks;
       expect(theirs.length + helped).toBeLessThanOrEqual(2000);
       expect(b.early.size).toBe(0);
+    });
+  });
+
+  describe('a warm worker between threads', () => {
+    afterEach(() => stopIdleFingerprintWorker());
+
+    it("serves the next thread, with that thread's settings", async () => {
+      let first = -1;
+      await withThread(5, async (thread) => {
+        first = thread.threadId;
+        expect(plain(await thread.finish(thread.submit(inputs(30))))).toEqual(
+          plain(fingerprintBatch(inputs(30), settings)),
+        );
+      });
+      const other = makeSettings({ numPerm: 64, threshold: 0.5 });
+      const thread = new FingerprintThread(other, 5);
+      try {
+        expect(thread.threadId).toBe(first);
+        const job = thread.submit(inputs(30));
+        // Waiting for the reply first leaves every chunk to the worker.
+        expect((await job.reply).chunks).toHaveLength(6);
+        const slots = await thread.finish(job);
+        expect(plain(slots)).toEqual(plain(fingerprintBatch(inputs(30), other)));
+        const rec = slots.find((x) => 'record' in x) as { record: { minhash: Uint32Array } };
+        expect(rec.record.minhash.length).toBe(64);
+      } finally {
+        await thread.close();
+      }
+    });
+
+    it('keeps one idle worker, and stops a worker closed with work queued', async () => {
+      const a = new FingerprintThread(settings, 5);
+      const b = new FingerprintThread(settings, 5);
+      expect(a.threadId).not.toBe(b.threadId);
+      await a.close();
+      await b.close();
+      // a's worker was kept, b's stopped.
+      const c = new FingerprintThread(settings, 5);
+      expect(c.threadId).toBe(a.threadId);
+      // Closed with a batch still queued: stopped, not handed on.
+      const pending = c.submit(inputs(2000));
+      await c.close();
+      await expect(pending.reply).rejects.toThrow(/closed/);
+      const d = new FingerprintThread(settings, 5);
+      expect(d.threadId).not.toBe(c.threadId);
+      await d.close();
+      await stopIdleFingerprintWorker();
+      const e = new FingerprintThread(settings, 5);
+      expect(e.threadId).not.toBe(d.threadId);
+      await e.close();
     });
   });
 });
