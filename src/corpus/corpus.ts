@@ -68,7 +68,8 @@ export interface AddOptions {
   batchSize?: number;
   /**
    * Fingerprint on a worker thread while the previous batch is written (default: when the machine
-   * has more than one core).
+   * has more than one core). The worker is kept warm for the next `add` in the process for a
+   * minute (it never keeps the process alive; `stopIdleFingerprintWorker()` stops it at once).
    */
   threads?: boolean;
   /** Merge the index runs at the end (default true; see `Store.compact`). */
