@@ -642,8 +642,7 @@ function paragraphsOf(body: Body): string[][] {
 /**
  * Sentences joined by spaces, paragraphs by blank lines. One `join`, so the text is one flat
  * string, as text parsed from a file is: concatenating paragraphs with `+=` made a rope of them
- * (a V8 cons string) that the ingest then paid to flatten, and a benchmark holding 100k of them
- * paid again in garbage collection (~8% of ingest time, measured).
+ * (a V8 cons string) that the ingest then had to flatten, a cost real input does not have.
  */
 function joinBody(paragraphs: readonly (readonly string[])[]): string {
   const out: string[] = [];
