@@ -23,7 +23,7 @@
  * term hashes, which a Porter2 stem chosen by language would not.
  */
 
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { StorydiffError } from '../errors.js';
 import type { StoreSettings } from '../store/types.js';
 import { fmix32, hashString53, mix, TWO_POW_32 } from '../text/hash.js';
@@ -1261,34 +1261,42 @@ const WHITESPACE = /\s{2,}|[^\S ]/g;
  * Content hash of NFC text. `layout` (from the scanner, which sees every character anyway) lets
  * the common cases skip the general whitespace regex, which costs ~10 µs on a 3 KB article:
  * text with only single spaces is hashed as it is (trimmed), text whose only other whitespace is
- * runs of line feeds (never next to a space) is hashed piece by piece with ' ' for each run, which
- * hashes the same bytes as the normalised string without building it.
+ * runs of line feeds (never next to a space) has its lines joined by single spaces, which gives
+ * the normalised string without the regex.
  */
 function hashNormalized(nfc: string, layout: number): string {
-  const h = createHash('sha256');
+  let s: string;
   if (layout === WS_LINE_FEEDS) {
     let a = 0;
     let b = nfc.length;
     while (a < b && (nfc.charCodeAt(a) === 32 || nfc.charCodeAt(a) === 10)) a++;
     while (b > a && (nfc.charCodeAt(b - 1) === 32 || nfc.charCodeAt(b - 1) === 10)) b--;
+    // The lines joined by single spaces: one join and one hash call cost less than a hash update
+    // per line (3.4 against 4.5 µs on a 3 KB article).
+    const lines: string[] = [];
     let i = a;
     for (;;) {
       const j = nfc.indexOf('\n', i);
       if (j < 0 || j >= b) {
-        h.update(nfc.slice(i, b));
+        lines.push(nfc.slice(i, b));
         break;
       }
-      h.update(nfc.slice(i, j));
-      h.update(' ');
+      lines.push(nfc.slice(i, j));
       i = j + 1;
       while (nfc.charCodeAt(i) === 10) i++;
     }
+    s = lines.join(' ');
   } else {
-    const s = layout === WS_CLEAN ? nfc : nfc.replace(INVISIBLE, '').replace(WHITESPACE, ' ');
-    h.update(s.trim());
+    s = (layout === WS_CLEAN ? nfc : nfc.replace(INVISIBLE, '').replace(WHITESPACE, ' ')).trim();
   }
-  return h.digest('hex').slice(0, 32);
+  const digest = oneShotHash
+    ? oneShotHash('sha256', s, 'hex')
+    : crypto.createHash('sha256').update(s).digest('hex');
+  return digest.slice(0, 32);
 }
+
+// crypto.hash (Node 20.12 and later): a one-shot digest without a Hash object.
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
 /**
  * Hex content hash (SHA-256, first 32 hex digits = 128 bits) of the normalised text: NFC,

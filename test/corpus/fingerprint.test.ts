@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import {
   contentHash,
@@ -239,6 +240,13 @@ describe('fingerprint', () => {
       expect(fingerprint({ text: t }, DEFAULT_SETTINGS).hash, JSON.stringify(t)).toBe(contentHash(t));
     }
     expect(contentHash('a b c')).toBe(contentHash(' a  b\n\nc\t'));
+    // The stored format: the first 128 bits of the SHA-256 of the normalised text, in hex.
+    const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
+    expect(contentHash('Port strike ends.')).toBe(sha('Port strike ends.'));
+    expect(fingerprint({ text: '\nPort\n\nstrike\nends. ' }, DEFAULT_SETTINGS).hash).toBe(
+      sha('Port strike ends.'),
+    );
+    expect(contentHash('Port\t strike ends.')).toBe(sha('Port strike ends.'));
     expect(contentHash('a b c')).not.toBe(contentHash('a b d'));
     expect(contentHash('co\u00adoperation')).toBe(contentHash('cooperation'));
   });
