@@ -122,8 +122,8 @@ export interface SqliteStoreOptions {
    */
   fanout?: number;
   /**
-   * Advanced: index entries per block (default: as many as fit on a page, about 250 bands or 160
-   * postings with 16 KiB pages). Small values exist for tests.
+   * Advanced: index entries per block (default: as many as fit on a page of at most 16 KiB, about
+   * 250 bands or 160 postings). Small values exist for tests.
    */
   blockEntries?: number;
 }
@@ -227,7 +227,8 @@ const MIGRATIONS: { to: number; up: (db: DB, settings: StoreSettings | undefined
 
 /**
  * The two inverted indexes of a connection: bands (band key, article) and postings
- * (term, −published, −article), with blocks as large as the page allows unless `blockEntries`.
+ * (term, −published, −article), with blocks as large as a page of at most 16 KiB allows unless
+ * `blockEntries`.
  */
 function runIndexes(db: DB, blockEntries: number): { bands: RunIndex; postings: RunIndex } {
   // Blocks no larger than a 16 KiB page's (~4 KB): a search decodes whole blocks, and larger
