@@ -1257,6 +1257,9 @@ const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 // Runs of two or more whitespace characters, or a single one that is not a space.
 const WHITESPACE = /\s{2,}|[^\S ]/g;
 
+// crypto.hash (Node 20.12 and later): a one-shot digest without a Hash object.
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 /**
  * Content hash of NFC text. `layout` (from the scanner, which sees every character anyway) lets
  * the common cases skip the general whitespace regex, which costs ~10 µs on a 3 KB article:
@@ -1294,9 +1297,6 @@ function hashNormalized(nfc: string, layout: number): string {
     : crypto.createHash('sha256').update(s).digest('hex');
   return digest.slice(0, 32);
 }
-
-// crypto.hash (Node 20.12 and later): a one-shot digest without a Hash object.
-const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
 /**
  * Hex content hash (SHA-256, first 32 hex digits = 128 bits) of the normalised text: NFC,
