@@ -12,10 +12,11 @@
  * size only). The new-article queries also give a sanity recall: how often a version finds another
  * article of its story.
  *
- * Peers: the first `peerSize` articles are written as JSONL; storydiff ingests them (parsed in
- * memory first, into a SQLite file and into `:memory:`), then datasketch and npm `minhash` build
- * their indexes from the same file with the same settings. Ratios are per-article throughput on
- * that subset, in the same run.
+ * Peers: the first `peerSize` articles are written as JSONL; storydiff ingests them in a fresh
+ * process of its own, as each peer runs in its own (`peer-ingest.ts`: parsed before timing, a
+ * warm-up on other articles, then into a SQLite file, and again into `:memory:`), then datasketch
+ * and npm `minhash` build their indexes from the same file with the same settings. Ratios are
+ * per-article throughput on that subset, in the same run.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -505,21 +506,41 @@ export async function benchCorpus(opts: BenchCorpusOptions): Promise<CorpusBench
     const jsonl = join(opts.dir, `peers-${subset}.jsonl`);
     writeSynthCorpusJsonl(jsonl, { seed, count: largest, from: 0, to: subset });
     const settings = await peerSettings();
-    // the same records as the JSONL, in memory before timing (the peers exclude parsing too)
-    const full: CorpusInput[] = [...inputs(new SynthCorpus({ seed, count: largest }), 0, subset)];
+    // In a process of its own, as each peer runs in its own; the records are parsed from the
+    // peers' JSONL before timing, as theirs are (see peer-ingest.ts).
     const ours = async (db: string): Promise<SubsetIngest> => {
       if (db !== ':memory:') removeDb(db);
-      const c = await openCorpus({ db });
       try {
-        const s = await c.add(full, { batchSize: opts.batchSize });
+        const args = [
+          '--import',
+          'tsx',
+          PEER_INGEST,
+          '--jsonl',
+          jsonl,
+          '--db',
+          db,
+          '--limit',
+          String(subset),
+        ];
+        if (opts.batchSize) args.push('--batch', String(opts.batchSize));
+        const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
+        if (run.status !== 0) {
+          throw new Error(
+            `peer-ingest failed (exit ${run.status}): ${(run.stderr || run.error?.message || '').trim()}`,
+          );
+        }
+        const out = JSON.parse(run.stdout.trim().split('\n').pop() as string) as {
+          articles: number;
+          bytes: number;
+          seconds: number;
+        };
         return {
-          articles: full.length,
-          seconds: s.seconds,
-          articlesPerSecond: full.length / s.seconds,
-          mbPerSecond: s.bytes / 1e6 / s.seconds,
+          articles: out.articles,
+          seconds: out.seconds,
+          articlesPerSecond: out.articles / out.seconds,
+          mbPerSecond: out.bytes / 1e6 / out.seconds,
         };
       } finally {
-        await c.close();
         if (db !== ':memory:') removeDb(db);
       }
     };
@@ -566,6 +587,7 @@ function countRuns(path: string): number {
   }
 }
 
+const PEER_INGEST = fileURLToPath(new URL('./peer-ingest.ts', import.meta.url));
 const CLI_MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const CLI_BIN = fileURLToPath(new URL('../../bin/storydiff', import.meta.url));
 
