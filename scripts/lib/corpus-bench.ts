@@ -13,7 +13,7 @@
  * article of its story.
  *
  * Peers: the first `peerSize` articles are written as JSONL; storydiff ingests them in a fresh
- * process of its own, as each peer runs in its own (`peer-ingest.ts`: parsed before timing, a
+ * process of its own, as datasketch runs in its own (`peer-ingest.ts`: parsed before timing, a
  * warm-up on other articles, then into a SQLite file, and again into `:memory:`), then datasketch
  * and npm `minhash` build their indexes from the same file with the same settings. Ratios are
  * per-article throughput on that subset, in the same run.
@@ -506,7 +506,7 @@ export async function benchCorpus(opts: BenchCorpusOptions): Promise<CorpusBench
     const jsonl = join(opts.dir, `peers-${subset}.jsonl`);
     writeSynthCorpusJsonl(jsonl, { seed, count: largest, from: 0, to: subset });
     const settings = await peerSettings();
-    // In a process of its own, as each peer runs in its own; the records are parsed from the
+    // In a process of its own, as datasketch runs in its own; the records are parsed from the
     // peers' JSONL before timing, as theirs are (see peer-ingest.ts).
     const ours = async (db: string): Promise<SubsetIngest> => {
       if (db !== ':memory:') removeDb(db);

@@ -1,6 +1,6 @@
 /**
  * storydiff's side of the peer comparison in the corpus benchmark, in a process of its own, as
- * datasketch and npm `minhash` run in theirs: reads the JSONL file the peers read (parsing not
+ * datasketch runs in its own: reads the JSONL file the peers read (parsing not
  * timed, as theirs is not), warms up on 1,000 articles of another synthetic corpus in `:memory:`
  * (so V8 has compiled the ingest path, but no cache has seen these articles), then times one
  * `add` of the first `--limit` records into `--db` and prints one JSON line with its summary.
