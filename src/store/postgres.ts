@@ -1032,7 +1032,7 @@ export class PostgresStore implements Store {
    * ```
    */
   async findByTerms(
-    terms: number[],
+    terms: IntList,
     opts: TimeWindow & { perTermLimit: number; exclude?: number },
   ): Promise<TermHit[]> {
     checkInts('terms', terms);

@@ -990,7 +990,7 @@ export class SqliteStore implements Store {
    * ```
    */
   async findByTerms(
-    terms: number[],
+    terms: IntList,
     opts: TimeWindow & { perTermLimit: number; exclude?: number },
   ): Promise<TermHit[]> {
     checkInts('terms', terms);

@@ -237,7 +237,7 @@ export interface Store {
    * `perTermLimit` entries (the newest first), so a common term cannot flood the result.
    */
   findByTerms(
-    terms: number[],
+    terms: IntList,
     opts: TimeWindow & { perTermLimit: number; exclude?: number },
   ): Promise<TermHit[]>;
   /** Document frequency of each term (0 when unknown), and the number of articles. */

@@ -116,7 +116,7 @@ describe('OnlineClusterer: joining and separating', () => {
     const shuffled = (x: ClusterItem): ClusterItem => ({
       ...x,
       terms: [...x.terms].reverse(),
-      weights: Float32Array.from([...x.weights].reverse()),
+      weights: Float32Array.from(Array.from(x.weights).reverse()),
     });
     expect([sorted.add(a), sorted.add(b)]).toEqual([unsorted.add(shuffled(a)), unsorted.add(shuffled(b))]);
   });

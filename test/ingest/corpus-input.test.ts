@@ -228,8 +228,9 @@ describe('readCorpus: bad files never stop the run', () => {
       `${join(FIXTURES, 'tree/wire/0002-notes.txt')} ok`,
     ]);
     for (const i of items.slice(0, -1)) {
-      expect(i.kind === 'error' && i.error.source).toBe(i.origin);
-      expect(i.kind === 'error' && i.error.message.startsWith(`${i.origin}: `)).toBe(true);
+      const origin = (i as { origin?: string }).origin;
+      expect(i.kind === 'error' && i.error.source).toBe(origin);
+      expect(i.kind === 'error' && i.error.message.startsWith(`${origin}: `)).toBe(true);
     }
     const big = items[3];
     expect(big.kind === 'error' && big.error.message).toContain('--max-bytes');

@@ -145,7 +145,7 @@ describe('readJsonl: bytes and lines', () => {
     expect(items).toHaveLength(101);
     const last = items[100];
     expect(last.kind === 'error' && last.error.message).toContain('does not look like JSONL');
-    expect(last.origin).toBe('in.jsonl');
+    expect((last as { origin?: string }).origin).toBe('in.jsonl');
   });
 
   it('does not give up once a record has parsed', async () => {
