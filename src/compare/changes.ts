@@ -1,8 +1,8 @@
 import type { Doc } from '../doc/types.js';
-import { relateFacts } from '../extract/facts.js';
 import { COLLECTIVE_SOURCES, NEGATORS, SPEECH_VERBS, SUBJECT_PRONOUNS } from '../extract/lexicon.js';
 import type { Fact, FactKind } from '../extract/types.js';
 import { foldForMatch } from '../text/normalize.js';
+import { relateFacts } from './fact-relations.js';
 import type { EntityIndex } from './quotes.js';
 import type { AlignmentLink, Change, ChangeKind } from './types.js';
 
