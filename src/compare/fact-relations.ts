@@ -1,7 +1,7 @@
 /**
  * How a fact in one version relates to a fact in the other: the same, reworded, vaguer, more
- * precise, changed, or not comparable at all. {@link findChanges} pairs the facts of aligned
- * sentences by this relation and reports every pair that is not `equal`.
+ * precise, changed, or not comparable at all. `changes.ts` pairs the facts of aligned sentences
+ * by this relation and reports every pair that is not `equal`.
  *
  * Representation. Facts are compared through their canonical keys (see `extract/fact-keys.ts`):
  * amounts as a qualified number or a vague tag, years as ranges ("1990s" = 1990–1999), dates as

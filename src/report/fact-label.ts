@@ -4,7 +4,8 @@
  *
  * Decision. The reading is rebuilt from the canonical key (see `extract/fact-keys.ts`), in
  * English whatever the article's language, so a German "Donnerstag" reads "Donnerstag
- * (Thursday)". Only reports use it: the comparison itself carries facts' surface texts.
+ * (Thursday)". It belongs to reports, not to the comparison, which carries only the surface
+ * texts of facts (no renderer shows the reading yet; the tests pin its wording).
  */
 import {
   DURATION_SECONDS,
