@@ -7,8 +7,8 @@ import { parseBound } from '../corpus/published.js';
 import type { CorpusInput } from '../corpus/types.js';
 import { StorydiffError } from '../errors.js';
 import { readCorpus } from '../ingest/corpus-input.js';
+import { renderStoriesHtml, renderStoriesMarkdown, renderStoriesTerminal } from '../report/index.js';
 import { renderSearchMarkdown, renderSearchTerminal } from '../report/search.js';
-import { renderStoriesHtml, renderStoriesMarkdown, renderStoriesTerminal } from '../report/stories.js';
 import { openOutput, writeText } from './output.js';
 
 /** Environment variable naming the corpus store when `--db` is absent. */

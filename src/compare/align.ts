@@ -1,3 +1,21 @@
+/**
+ * Sentence alignment of two versions: which sentences of a correspond to which of b, n:m and
+ * without assuming the same order, and which links moved.
+ *
+ * Representation. A sparse similarity matrix ({@link SimMatrix}) over the sentence pairs that
+ * share at least one term (found through an inverted index); each cell holds the pair's
+ * similarity (weighted term overlap blended with character 4-grams) and the share of each
+ * sentence the other covers. `compare.ts` blends encoder cosines into the same matrix.
+ *
+ * Decision. Greedy rather than optimal, in four passes (see {@link align}): one-to-one links best
+ * first with a bonus when neighbours also correspond, gaps between aligned neighbours at a lower
+ * threshold, splits and merges, then partial links. The neighbour bonus keeps runs of sentences
+ * together and breaks ties sensibly. Moved links are those outside a longest increasing
+ * subsequence of b positions.
+ *
+ * Cost. The matrix costs the sentence pairs that share a term; ranking the candidate links is
+ * O(c log c) in their number; the moved test is O(n log n) in the links.
+ */
 import { gramCosine, mergeVecs, overlap, type PairFeatures, type SentenceVec } from './features.js';
 
 /** Similarity of one sentence pair. */

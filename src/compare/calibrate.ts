@@ -1,3 +1,19 @@
+/**
+ * The SemEval-2022 Task 8 estimate: maps a comparison onto the task's 1–4 scale (1 = very
+ * similar, 4 = very dissimilar) with a linear model over features of the comparison, and fits
+ * that model.
+ *
+ * Representation. A {@link SemevalModel}: feature names, their mean and standard deviation (the
+ * features are standardised), one weight each and an intercept, shipped as numbers in
+ * `semeval-params.ts`.
+ *
+ * Decision. Plain ridge regression solved in closed form: small enough to ship, refit and explain.
+ * Across languages the lexical signals are near zero, so names, numbers, character n-grams and
+ * anchors get weights of their own there. The penalty was chosen by cross-validation in
+ * scripts/fit-semeval.ts.
+ *
+ * Cost. A prediction is a dot product over the features; a fit solves one p × p system.
+ */
 import { SEMEVAL_MODEL } from './semeval-params.js';
 import type { Comparison } from './types.js';
 

@@ -1,8 +1,20 @@
+/**
+ * Typed changes between aligned sentences: numbers, dates and durations changed, made vaguer or
+ * more precise, dropped or added; names spelt differently; negation added or removed; words
+ * attributed to another source; another pronoun for the same person.
+ *
+ * Decision. Changes are looked for only inside alignment links, never across the whole texts: a
+ * differing fact or name is a change only where the two versions say the same thing. Facts are
+ * paired greedily, closest relation first (see `fact-relations.ts`), so "two weeks" pairs with
+ * "a few weeks" before anything merely comparable; a fact left over is dropped or added, except
+ * in partial links, whose other side may simply not cover it. Each change carries its message,
+ * the line reports print.
+ */
 import type { Doc } from '../doc/types.js';
-import { relateFacts } from '../extract/facts.js';
 import { COLLECTIVE_SOURCES, NEGATORS, SPEECH_VERBS, SUBJECT_PRONOUNS } from '../extract/lexicon.js';
 import type { Fact, FactKind } from '../extract/types.js';
 import { foldForMatch } from '../text/normalize.js';
+import { relateFacts } from './fact-relations.js';
 import type { EntityIndex } from './quotes.js';
 import type { AlignmentLink, Change, ChangeKind } from './types.js';
 
@@ -90,6 +102,20 @@ const factsIn = (doc: Doc, sentences: number[]) => {
   return doc.facts.filter((f) => set.has(f.sentence));
 };
 
+/** A fact of one side without a partner in the other: dropped from a, or added in b. */
+function unpairedFact(f: Fact, side: 'a' | 'b', base: Pick<Change, 'link' | 'sentences'>): Change {
+  const kind = FACT_CHANGE[f.kind];
+  const detail = side === 'a' ? 'dropped' : 'added';
+  return {
+    kind,
+    detail,
+    [side]: f.text,
+    factKind: f.kind,
+    ...base,
+    message: `${kind} ${detail}: "${f.text}"`,
+  };
+}
+
 /**
  * Finds typed changes inside aligned sentences: numbers, quantities, dates and durations (changed,
  * vaguer, more precise, rephrased), spellings of names, negation, attribution ("X said" vs
@@ -140,30 +166,8 @@ export function findChanges(da: Doc, db: Doc, links: AlignmentLink[], idx: Entit
     }
     // A fact dropped or added inside otherwise corresponding sentences is worth a line too.
     if (l.type !== 'partial') {
-      for (const x of fa) {
-        if (usedA.has(x) || x.kind === 'ordinal') continue;
-        const kind = FACT_CHANGE[x.kind];
-        out.push({
-          kind,
-          detail: 'dropped',
-          a: x.text,
-          factKind: x.kind,
-          ...base,
-          message: `${kind} dropped: "${x.text}"`,
-        });
-      }
-      for (const y of fb) {
-        if (usedB.has(y) || y.kind === 'ordinal') continue;
-        const kind = FACT_CHANGE[y.kind];
-        out.push({
-          kind,
-          detail: 'added',
-          b: y.text,
-          factKind: y.kind,
-          ...base,
-          message: `${kind} added: "${y.text}"`,
-        });
-      }
+      for (const x of fa) if (!usedA.has(x) && x.kind !== 'ordinal') out.push(unpairedFact(x, 'a', base));
+      for (const y of fb) if (!usedB.has(y) && y.kind !== 'ordinal') out.push(unpairedFact(y, 'b', base));
     }
 
     // Names spelt differently in corresponding sentences.

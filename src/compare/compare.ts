@@ -1,3 +1,17 @@
+/**
+ * The entry points of the compare layer. {@link compare} runs the whole comparison of two
+ * versions (features, alignment, entities, quotes, changes, scores, derivation, summary) and
+ * builds the published `storydiff/comparison@1` result; {@link compareWithEncoder} and
+ * {@link sentenceSimilarityWith} blend a sentence encoder into sentence similarity.
+ *
+ * Decision. Lexical by default. Encoder cosines are calibrated against their row and column
+ * before they are blended (see `blendEmbeddings`); across languages without an encoder,
+ * language-independent anchors stand in for one; a pair in a language the encoder was not made
+ * for is compared lexically, and the result says so in `encoder`.
+ *
+ * Cost. Dominated by analysis (when given text rather than {@link Doc}s) and the similarity
+ * matrix; an encoder adds one cosine per sentence pair.
+ */
 import { type AnalyzeOptions, analyze } from '../doc/analyze.js';
 import type { Article, Doc } from '../doc/types.js';
 import { anchorEmbeddings, anchorSignals } from '../embed/anchors.js';

@@ -1,3 +1,16 @@
+/**
+ * Entity reconciliation across two versions: one entity with all its spellings ("Annalena
+ * Baerbock" in a, "Analina Berbach" in b), with the evidence for each match.
+ *
+ * Decision. Gazetteer matches (places, organisations) and near-identical names are accepted at
+ * once; a fuzzy name match needs corroboration, a shared title or role or mentions in sentences
+ * the alignment paired, and the weaker the spelling match the more support it needs (string
+ * similarity alone cannot tell "Baker" from "Becker"). Candidates are taken best first, one
+ * partner each.
+ *
+ * Cost. Every entity of a against every entity of b, comparing all their forms word by word:
+ * cheap for the tens of entities an article has.
+ */
 import type { Doc } from '../doc/types.js';
 import { lookupOrg, lookupPlace } from '../extract/gazetteer.js';
 import { nameWordSimilarity, soundsAlike } from '../extract/names.js';

@@ -1,3 +1,19 @@
+/**
+ * Sentence features of a document pair, and the overlap and cosine measures the aligner and the
+ * scores take from them.
+ *
+ * Representation. Each sentence is a {@link SentenceVec}: parallel arrays of term ids (in a
+ * vocabulary shared by both sides) and weights (a base weight, higher for names and numbers,
+ * times an IDF over the sentences of both documents), their sum, and the counts of its words'
+ * character 4-grams with their norm.
+ *
+ * Decision. A word found on one side only that is a close spelling of a word on the other side
+ * is mapped onto it with a penalty, so misspelt and transliterated names still match
+ * ("Blanken"/"Blinken").
+ *
+ * Cost. Linear in the tokens, plus the fuzzy mapping: each term only in b against the terms only
+ * in a that start with the same letter.
+ */
 import type { Doc } from '../doc/types.js';
 import { nameWordSimilarity } from '../extract/names.js';
 import type { Token } from '../text/types.js';

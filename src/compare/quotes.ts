@@ -1,3 +1,15 @@
+/**
+ * Quote pairing across two versions: each quote verbatim, reworded (with its word diff), turned
+ * from direct into reported speech or back, replaced by a different quote of the same speaker,
+ * or found on one side only.
+ *
+ * Decision. Quotes are scored by the overlap of their content stems; inside aligned sentences a
+ * lower overlap suffices than elsewhere (a quote that moved must be closer), and pairs are taken
+ * best first. A leftover quote whose words (half of its stems or more) stand unquoted in the
+ * partner sentences was turned into reported speech.
+ *
+ * Cost. Every quote of a against every quote of b: an article has few.
+ */
 import type { Doc } from '../doc/types.js';
 import type { Quote } from '../extract/types.js';
 import type { Token } from '../text/types.js';

@@ -1,3 +1,15 @@
+/**
+ * The scores of a comparison: containment both ways, the dimensions (entities, places, time,
+ * narrative) with what they share and what only one side has, surface reuse, the overall
+ * similarity, the relation on the graded scale (verbatim copy … unrelated), and the
+ * whole-document signals that need no alignment.
+ *
+ * Decision. Containment is counted per sentence through the alignment links, a sentence half of
+ * whose content is found counting as contained (paraphrase and translation rarely keep more of
+ * the wording). The relation ladder and the overall blend use hand-set thresholds and weights,
+ * documented in docs/DESIGN.md; a dimension without evidence on either side stays out of the
+ * blend instead of counting as agreement or disagreement.
+ */
 import type { Doc } from '../doc/types.js';
 import { demonymCountry } from '../extract/gazetteer.js';
 import { SPEECH_VERBS } from '../extract/lexicon.js';
@@ -54,18 +66,7 @@ export function docCosine(f: PairFeatures): number {
       for (let k = 0; k < v.ids.length; k++) m.set(v.ids[k], (m.get(v.ids[k]) ?? 0) + v.w[k]);
     return m;
   };
-  const ma = sum(f.a);
-  const mb = sum(f.b);
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [id, w] of ma) {
-    na += w * w;
-    const y = mb.get(id);
-    if (y) dot += w * y * f.penalty[id];
-  }
-  for (const w of mb.values()) nb += w * w;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+  return mapCosine(sum(f.a), sum(f.b), (id) => f.penalty[id]);
 }
 
 /** Share of word 3-grams of the shorter text found in the longer one: surface reuse of wording. */
@@ -242,13 +243,6 @@ export function overallScore(parts: {
   return round(num / den);
 }
 
-/** Content words of a document (for length-based signals). */
-export function contentCount(d: Doc): number {
-  let n = 0;
-  for (const ts of d.tokens) for (const t of ts) if (isContent(t)) n++;
-  return n;
-}
-
 /** Term-frequency vector with log damping, as a map. */
 function tfVector(keys: Iterable<string>): Map<string, number> {
   const m = new Map<string, number>();
@@ -257,18 +251,21 @@ function tfVector(keys: Iterable<string>): Map<string, number> {
   return m;
 }
 
-function mapCosine(x: Map<string, number>, y: Map<string, number>): number {
-  if (!x.size || !y.size) return 0;
+/**
+ * Cosine of two sparse vectors; `scale` weighs each shared key's product (fuzzy term matches count
+ * less). 0 when either vector is empty or all zero.
+ */
+function mapCosine<K>(x: Map<K, number>, y: Map<K, number>, scale?: (k: K) => number): number {
   let dot = 0;
   let nx = 0;
   let ny = 0;
   for (const [k, v] of x) {
     nx += v * v;
     const w = y.get(k);
-    if (w) dot += v * w;
+    if (w) dot += scale ? v * w * scale(k) : v * w;
   }
   for (const v of y.values()) ny += v * v;
-  return dot / Math.sqrt(nx * ny);
+  return nx && ny ? dot / Math.sqrt(nx * ny) : 0;
 }
 
 function dice<T>(x: Set<T>, y: Set<T>): number {

@@ -1,3 +1,9 @@
+/**
+ * Types of the compare layer: the published comparison (`storydiff/comparison@1`) and its parts:
+ * alignment links with their word diffs, reconciled entities, quote pairs, typed changes, scores
+ * and the derivation. schema/comparison.schema.json describes the same JSON; a change here that
+ * older readers cannot read bumps {@link COMPARISON_SCHEMA}.
+ */
 import type { FactKind, MentionKind } from '../extract/types.js';
 
 /** Identifier of the published comparison JSON format. Bump on any incompatible change. */

@@ -1,3 +1,10 @@
+/**
+ * Word-level diff of two token runs (jsdiff's Myers diff), and the share of words it keeps.
+ *
+ * Decision. Words compare by folded form or by stem, so inflection ("talks"/"talk") is not shown
+ * as an edit; punctuation is left out. Past {@link MAX_EDITS} edits the diff is reported as one
+ * replacement: such a diff tells a reader nothing and its cost grows with the edits.
+ */
 import { diffArrays } from 'diff';
 import type { Token } from '../text/types.js';
 import type { DiffOp } from './types.js';

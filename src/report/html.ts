@@ -10,6 +10,7 @@ import type {
 } from '../compare/types.js';
 import { tokenize } from '../text/tokenize.js';
 import { VERSION } from '../version.js';
+import { pct } from './format.js';
 import { CSS, CSS_HASH, SCRIPT, SCRIPT_HASH } from './html-assets.js';
 import { derivationLabel, QUOTE_LABEL, RELATION_LABEL } from './labels.js';
 
@@ -45,7 +46,6 @@ const LINK_TYPES = new Set(['identical', 'edited', 'paraphrase', 'partial']);
 
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** Ids follow the JSON's 0-based indices (`#a-3` is `a.sentences[3]`); labels are 1-based like the other reports. */
 const sid = (side: Side, i: number) => `${side}-${i}`;
 const label = (side: Side, i: number) => `${side}${i + 1}`;

@@ -7,14 +7,8 @@ export {
   renderSearchTerminal,
   type SearchTerminalOptions,
 } from './search.js';
-export {
-  renderStoriesHtml,
-  renderStoriesMarkdown,
-  renderStoriesTerminal,
-  STORIES_HTML_FULL,
-  type StoriesHtmlOptions,
-  type StoriesTerminalOptions,
-  type StoryTreeNode,
-  storyTree,
-} from './stories.js';
+export { renderStoriesHtml, STORIES_HTML_FULL, type StoriesHtmlOptions } from './stories-html.js';
+export { renderStoriesMarkdown } from './stories-markdown.js';
+export { renderStoriesTerminal, type StoriesTerminalOptions } from './stories-terminal.js';
+export { type StoryTreeNode, storyTree } from './story-tree.js';
 export { renderDiff, renderTerminal, type TerminalOptions } from './terminal.js';

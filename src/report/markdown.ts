@@ -1,4 +1,5 @@
 import type { Comparison, DiffOp } from '../compare/types.js';
+import { pct } from './format.js';
 import { linkRef, sortedLinks } from './terminal.js';
 
 /** Escapes text for Markdown (so article text cannot inject links, HTML or formatting). */
@@ -28,7 +29,6 @@ const diffMd = (ops: DiffOp[]) =>
  */
 export function renderMarkdown(cmp: Comparison): string {
   const o: string[] = [];
-  const pct = (x: number) => `${Math.round(x * 100)}%`;
   const label = (s: Comparison['a']) => mdEscape(s.title ?? s.source ?? '');
   o.push(`# storydiff: ${label(cmp.a) || 'a'} vs ${label(cmp.b) || 'b'}`, '');
   o.push(`**Verdict:** ${mdEscape(cmp.summary)}`, '');

@@ -1,7 +1,7 @@
 import type { Derivation } from '../compare/types.js';
 import type { SearchHit, SearchResult } from '../corpus/corpus.js';
+import { formatTime, md, mdTitleLink, pct, termText, timeText, wrap } from './format.js';
 import { RELATION_LABEL } from './labels.js';
-import { formatTime, httpUrl, md, mdUrl, termText, timeText } from './stories.js';
 import { palette } from './terminal.js';
 
 /** Options of {@link renderSearchTerminal}. */
@@ -15,7 +15,6 @@ export interface SearchTerminalOptions {
 /** Hit kinds, written as they are (anything else, from a hand-edited file, is escaped). */
 const KINDS = new Set(['near-duplicate', 'same-story']);
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 const n2 = (x: number) => x.toFixed(2);
 
 /**
@@ -48,20 +47,6 @@ function queryBits(q: SearchResult['query']): string[] {
 
 function timing(r: SearchResult): string {
   return `retrieval ${Math.round(r.timing.retrieveMs)} ms · rescoring ${Math.round(r.timing.rescoreMs)} ms · ${r.candidates} candidate${r.candidates === 1 ? '' : 's'} considered`;
-}
-
-function wrap(text: string, width: number, indent: string): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const w of text.split(/\s+/)) {
-    if (!w) continue;
-    if (line && line.length + 1 + w.length > width - indent.length) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(line);
-  return lines.map((l) => indent + l).join('\n');
 }
 
 const rescored = (h: SearchHit) =>
@@ -120,8 +105,8 @@ export function renderSearchTerminal(result: SearchResult, opts: SearchTerminalO
           : '',
       ].filter(Boolean);
       if (rel.length) out.push(`${ind}${rel.join(' · ')}`);
-      if (h.derivation) out.push(wrap(t(`derivation: ${derivationText(h.derivation)}`), width, ind));
-      if (h.summary) out.push(p.dim(wrap(t(h.summary), width, ind)));
+      if (h.derivation) out.push(wrap(t(`derivation: ${derivationText(h.derivation)}`).trim(), width, ind));
+      if (h.summary) out.push(p.dim(wrap(t(h.summary).trim(), width, ind)));
     });
   }
   out.push('', p.dim(timing(result)));
@@ -160,12 +145,8 @@ export function renderSearchMarkdown(result: SearchResult): string {
       '|---|---|---|---|---|---|---|---|---|---|---|',
     );
     result.hits.forEach((h, i) => {
-      const url = httpUrl(h.url);
-      const title = h.title ? md(h.title) : '';
-      const titled = url ? `[${title || 'link'}](${mdUrl(url)})` : title;
-      const bad = h.url && !url ? ` (url: ${md(h.url)})` : '';
       o.push(
-        `| ${i + 1} | ${n2(h.score)} | ${KINDS.has(h.kind) ? h.kind : md(h.kind)} | ${n2(h.jaccard)} | ${n2(h.cosine)} | ${n2(h.keyTerms)} | ${h.channels.map(md).join(', ')} | ${md(h.id)} | ${titled}${bad} | ${md(h.source ?? '')} | ${timeText(h.published, md) ?? 'undated'} |`,
+        `| ${i + 1} | ${n2(h.score)} | ${KINDS.has(h.kind) ? h.kind : md(h.kind)} | ${n2(h.jaccard)} | ${n2(h.cosine)} | ${n2(h.keyTerms)} | ${h.channels.map(md).join(', ')} | ${md(h.id)} | ${mdTitleLink(h.title, h.url)} | ${md(h.source ?? '')} | ${timeText(h.published, md) ?? 'undated'} |`,
       );
     });
     o.push('');

@@ -1,4 +1,5 @@
 import type { AlignmentLink, Change, Comparison, DiffOp } from '../compare/types.js';
+import { pct, wrap } from './format.js';
 import { derivationLabel, QUOTE_LABEL, RELATION_LABEL } from './labels.js';
 
 /** Options of {@link renderTerminal}. */
@@ -34,23 +35,8 @@ const RELATION = Object.fromEntries(
   Object.entries(RELATION_LABEL).map(([k, v]) => [k, v.toUpperCase()]),
 ) as typeof RELATION_LABEL;
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 const sentRef = (side: 'a' | 'b', idx: number[]) => idx.map((i) => `${side}${i + 1}`).join('+');
 export const linkRef = (l: { a: number[]; b: number[] }) => `${sentRef('a', l.a)} ↔ ${sentRef('b', l.b)}`;
-
-function wrap(text: string, width: number, indent: string): string {
-  const words = text.split(/\s+/);
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line && line.length + 1 + w.length > width - indent.length) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(line);
-  return lines.map((l) => indent + l).join('\n');
-}
 
 /** Renders a diff with [-deleted-] and {+inserted+} markers (or colours). */
 export function renderDiff(ops: DiffOp[], p: ReturnType<typeof palette>, color: boolean): string {

@@ -5,173 +5,20 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import {
-  STORIES_SCHEMA,
-  type StoriesResult,
-  type Story,
-  type StoryVersion,
-} from '../../src/corpus/story-types.js';
-import {
-  formatTime,
-  httpUrl,
-  renderStoriesHtml,
-  renderStoriesMarkdown,
-  renderStoriesTerminal,
-  storyTree,
-  timeTicks,
-} from '../../src/report/stories.js';
-import {
   STORIES_CSS,
   STORIES_CSS_HASH,
   STORIES_SCRIPT,
   STORIES_SCRIPT_HASH,
 } from '../../src/report/stories-assets.js';
+import { renderStoriesHtml, timeTicks } from '../../src/report/stories-html.js';
+import { renderStoriesMarkdown } from '../../src/report/stories-markdown.js';
+import { renderStoriesTerminal } from '../../src/report/stories-terminal.js';
 import { HAVE_CHROMIUM, launchChromium, watchedFilePage } from '../helpers/chromium.js';
+import { hostile, port, result, story, v } from './story-fixtures.js';
 
 const dom = (html: string) => parseHTML(html).document;
 
-let keys = 0;
-function v(
-  id: string,
-  published: string | undefined,
-  source: string | undefined,
-  parent?: string,
-  extra: Partial<StoryVersion> = {},
-): StoryVersion {
-  return {
-    id,
-    key: ++keys,
-    title: `Title of ${id}`,
-    url: `https://example.org/${encodeURIComponent(id)}`,
-    source,
-    published,
-    words: 300,
-    parent,
-    score: parent ? 0.8 : 1,
-    depth: 0,
-    ...extra,
-  };
-}
-
-function story(versions: StoryVersion[], extra: Partial<Story> = {}): Story {
-  const dated = versions.map((x) => x.published).filter((x): x is string => !!x);
-  const root = versions.find((x) => !x.parent)?.id ?? versions[0].id;
-  return {
-    story: 1,
-    size: versions.length,
-    title: versions.find((x) => x.id === root)?.title,
-    root,
-    first: dated[0],
-    last: dated[dated.length - 1],
-    sources: [...new Set(versions.map((x) => x.source).filter((x): x is string => !!x))],
-    versions,
-    ...extra,
-  };
-}
-
-function result(stories: Story[], extra: Partial<StoriesResult> = {}): StoriesResult {
-  return {
-    schema: STORIES_SCHEMA,
-    generator: 'storydiff 0.1.0',
-    window: { since: '2024-03-01T00:00:00.000Z', until: '2024-03-08T00:00:00.000Z' },
-    run: { clustered: 40, newStories: 3, seconds: 1.25 },
-    stories,
-    omitted: 2,
-    ...extra,
-  };
-}
-
-/** The port strike: a wire original, two rewrites of it (one undated), a rewrite of a rewrite. */
-function port(): Story {
-  return story(
-    [
-      v('rewrite-undated', undefined, 'News A', 'wire-1'),
-      v('wire-1', '2024-03-05T09:30:00.000Z', 'Example Wire'),
-      v('a-1', '2024-03-05T11:00:00.000Z', 'News A', 'wire-1'),
-      v('b-1', '2024-03-05T15:00:00.000Z', 'News B', 'a-1'),
-      v('c-1', '2024-03-06T12:00:00.000Z', 'News C', 'wire-1'),
-    ],
-    { story: 17, title: 'Port strike ends' },
-  );
-}
-
-/** Every field a version has, filled with markup, quotes and script URLs. */
-function hostile(): Story {
-  const evil = '<script>alert(1)</script>"\'&[x](javascript:alert(2))|**b**';
-  return story(
-    [
-      v(`${evil} root`, '2024-03-05T09:30:00Z', `"><svg onload=alert(3)> ${evil}`, undefined, {
-        title: `<img src=x onerror=alert(4)> ${evil}`,
-        url: 'javascript:alert(5)',
-      }),
-      v(`child ${evil}`, '2024-03-05T10:00:00Z', '\x1b[31mRed\x1b[0m source\nline two', `${evil} root`, {
-        title: `child\r\n# heading ${evil}`,
-        url: 'https://example.org/a(b)|c d<e>',
-      }),
-      v('orphan', 'not a date <b>', 'data:text/html,<b>', 'elsewhere <script>', { url: 'data:text/html,x' }),
-    ],
-    { title: `</title><script>alert(6)</script> ${evil}`, sources: [`"><svg onload=alert(3)> ${evil}`] },
-  );
-}
-
-describe('storyTree', () => {
-  it('puts the root first and children under parents in publication order', () => {
-    const roots = storyTree(port());
-    expect(roots.map((n) => n.version.id)).toEqual(['wire-1']);
-    expect(roots[0].children.map((n) => n.version.id)).toEqual(['rewrite-undated', 'a-1', 'c-1']);
-    expect(roots[0].children[1].children.map((n) => n.version.id)).toEqual(['b-1']);
-    expect(roots[0].children[1].parent).toBe(1);
-  });
-
-  it('keeps every version exactly once, breaking unknown parents, self-parents and cycles', () => {
-    const s = story([
-      v('r', '2024-01-01', 'S'),
-      v('x', '2024-01-02', 'S', 'y'),
-      v('y', '2024-01-03', 'S', 'x'),
-      v('self', '2024-01-04', 'S', 'self'),
-      v('lost', '2024-01-05', 'S', 'nowhere'),
-    ]);
-    const roots = storyTree(s);
-    const seen: string[] = [];
-    const visit = (n: (typeof roots)[number]) => {
-      seen.push(n.version.id);
-      n.children.forEach(visit);
-    };
-    roots.forEach(visit);
-    expect(seen.sort()).toEqual(['lost', 'r', 'self', 'x', 'y']);
-    expect(roots[0].version.id).toBe('r');
-    expect(roots.find((n) => n.version.id === 'lost')!.orphan).toBe(true);
-    expect(roots.find((n) => n.version.id === 'self')!.orphan).toBe(true);
-    // The cycle is cut at its earliest version, which keeps the other as its child.
-    const x = roots.find((n) => n.version.id === 'x')!;
-    expect(x.orphan).toBe(true);
-    expect(x.children.map((n) => n.version.id)).toEqual(['y']);
-  });
-});
-
 describe('helpers', () => {
-  it('formats times in UTC and passes unreadable ones through', () => {
-    expect(formatTime('2024-03-05T09:30:00.000Z')).toBe('2024-03-05 09:30');
-    expect(formatTime('2024-03-05T09:30:00+02:00')).toBe('2024-03-05 07:30');
-    expect(formatTime('2024-03-05')).toBe('2024-03-05');
-    expect(formatTime('2024-03-05T09:30')).toBe('2024-03-05 09:30');
-    expect(formatTime('soon')).toBe('soon');
-    expect(formatTime(undefined)).toBeUndefined();
-  });
-
-  it('accepts only http(s) URLs', () => {
-    expect(httpUrl('https://example.org/a b')).toBe('https://example.org/a%20b');
-    expect(httpUrl('HTTP://Example.org')).toBe('http://example.org/');
-    for (const bad of [
-      'javascript:alert(1)',
-      ' javascript:alert(1)',
-      'data:text/html,x',
-      '/relative',
-      'nope',
-      '',
-    ])
-      expect(httpUrl(bad)).toBeUndefined();
-  });
-
   it('makes a handful of readable ticks at any scale', () => {
     const t0 = Date.UTC(2024, 2, 5, 9, 30);
     for (const span of [
@@ -201,100 +48,6 @@ describe('helpers', () => {
       '2024-05',
       '2024-06',
     ]);
-  });
-});
-
-describe('renderStoriesTerminal', () => {
-  it('draws one block per story with the tree in box characters', () => {
-    const out = renderStoriesTerminal(result([port()]));
-    const lines = out.split('\n');
-    expect(lines[0]).toContain('1 story');
-    expect(lines[0]).toContain('2 more left out');
-    expect(lines[0]).toContain('2024-03-01 → 2024-03-08');
-    expect(out).toContain('STORY 1  Port strike ends');
-    expect(out).toContain('5 versions · 4 sources (News A, Example Wire, News B, News C)');
-    expect(out).toContain('2024-03-05 09:30 → 2024-03-06 12:00 (27 h)');
-    const tree = lines.slice(lines.findIndex((l) => l.includes('wire-1')));
-    expect(tree.slice(0, 5).map((l) => l.trimEnd())).toEqual([
-      '  wire-1  2024-03-05 09:30  Example Wire  ← likely original',
-      '  ├─ rewrite-undated  undated  News A  0.80',
-      '  ├─ a-1  2024-03-05 11:00  News A  0.80',
-      '  │  └─ b-1  2024-03-05 15:00  News B  0.80',
-      '  └─ c-1  2024-03-06 12:00  News C  0.80',
-    ]);
-  });
-
-  it('colours only when asked, and text from the store cannot emit escape codes', () => {
-    const plain = renderStoriesTerminal(result([hostile()]));
-    expect(plain).not.toContain('\x1b');
-    expect(plain).toContain('(derives from elsewhere <script>, not in this story)');
-    const coloured = renderStoriesTerminal(result([hostile()]), { color: true });
-    const opens = (coloured.match(/\x1b\[(1|2|3[1-6])m/g) ?? []).length;
-    const closes = (coloured.match(/\x1b\[(22|39)m/g) ?? []).length;
-    expect(opens).toBeGreaterThan(0);
-    expect(opens).toBe(closes);
-    expect(coloured).not.toContain('\x1b[0m');
-    // A newline in a source does not start a new line of output.
-    expect(plain.split('\n').some((l) => l.startsWith('line two'))).toBe(false);
-  });
-
-  it('says when there are no stories', () => {
-    expect(renderStoriesTerminal(result([]))).toContain('No stories found in this window.');
-  });
-});
-
-/** Pipes that are not escaped with a backslash: the column separators of a table row. */
-const cells = (row: string) => row.replace(/\\\\/g, '').split(/(?<!\\)\|/).length - 2;
-
-describe('renderStoriesMarkdown', () => {
-  it('has a heading, a table in publication order and the tree per story', () => {
-    const md = renderStoriesMarkdown(result([port(), story([v('solo', undefined, undefined)])]));
-    expect(md.startsWith('# storydiff stories\n')).toBe(true);
-    expect(md).toContain('## 1\\. Port strike ends');
-    expect(md).toContain('## 2\\. Title of solo');
-    expect(md).toContain(
-      '**5 versions** · 4 sources: News A, Example Wire, News B, News C · 2024-03-05 09:30 → 2024-03-06 12:00 (27 h) · story 17',
-    );
-    const rows = md.split('\n').filter((l) => /^\| \d+ \|/.test(l));
-    expect(rows.slice(0, 5).map((r) => r.split(' | ')[2])).toEqual([
-      'rewrite\\-undated',
-      'wire\\-1 **(likely original)**',
-      'a\\-1',
-      'b\\-1',
-      'c\\-1',
-    ]);
-    for (const r of rows) expect(cells(r)).toBe(7);
-    expect(rows[0]).toContain('| undated |');
-    expect(rows[1]).toContain('| 2024-03-05 09:30 |');
-    expect(rows[1]).toContain('[Title of wire\\-1](https://example.org/wire-1)');
-    const tree = md.split('**Derivation**')[1].split('\n\n')[1].split('\n');
-    expect(tree).toEqual([
-      '- **wire\\-1** · 2024-03-05 09:30 · Example Wire — likely original',
-      '  - **rewrite\\-undated** · undated · News A · score 0.80',
-      '  - **a\\-1** · 2024-03-05 11:00 · News A · score 0.80',
-      '    - **b\\-1** · 2024-03-05 15:00 · News B · score 0.80',
-      '  - **c\\-1** · 2024-03-06 12:00 · News C · score 0.80',
-    ]);
-  });
-
-  it('escapes everything from the store and links only http(s) URLs', () => {
-    const md = renderStoriesMarkdown(result([hostile()]));
-    expect(md).not.toMatch(/(?<!\\)<(script|img|svg|b)\b/i);
-    expect(md).not.toMatch(/\]\((javascript|data):/i);
-    expect(md).not.toMatch(/(?<!\\)\[x\\?\]/);
-    // Line breaks in titles do not start blocks.
-    expect(md).not.toMatch(/^# heading/m);
-    expect(md).not.toContain('\r');
-    for (const r of md.split('\n').filter((l) => /^\| \d+ \|/.test(l))) expect(cells(r)).toBe(7);
-    // The one http URL is a link, with the characters that would end it or split the row encoded.
-    expect(md).toContain('](https://example.org/a%28b%29%7Cc%20d%3Ce%3E)');
-    // The others are shown as escaped text.
-    expect(md).toContain('(url: javascript:alert\\(5\\))');
-    expect(md).toContain('| not a date \\<b\\> |');
-  });
-
-  it('says when there are no stories', () => {
-    expect(renderStoriesMarkdown(result([]))).toContain('**No stories found in this window.**');
   });
 });
 

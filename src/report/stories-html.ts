@@ -1,421 +1,22 @@
-import type { StoriesResult, Story, StoryVersion } from '../corpus/story-types.js';
+/**
+ * The stories of a clustering run as one self-contained HTML page: per story a header, an SVG
+ * timeline (one row per source, arrows from each version to those derived from it), the
+ * derivation tree as a nested list and the table of versions.
+ *
+ * Decision. The page makes no requests: style and script are inline and allowed by a
+ * Content-Security-Policy naming their hashes (`stories-assets.ts`); every string from the store is
+ * escaped and only http(s) URLs become links. The timeline is laid out here, so the script only
+ * highlights lines of descent; the tree is the timeline's text alternative. Past
+ * {@link STORIES_HTML_FULL} stories the rest are listed compactly, to keep the file small.
+ */
+import { parsePublished } from '../corpus/published.js';
+import type { StoriesResult, Story } from '../corpus/story-types.js';
 import { VERSION } from '../version.js';
+import { formatTime, httpUrl, timeText, two } from './format.js';
 import { escapeHtml, htmlHead } from './html.js';
-import { mdEscape } from './markdown.js';
 import { STORIES_CSS, STORIES_CSS_HASH, STORIES_SCRIPT, STORIES_SCRIPT_HASH } from './stories-assets.js';
-import { palette } from './terminal.js';
-
-// ---------------------------------------------------------------------------------------------
-// Shared helpers (also used by search.ts)
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Parses a publication time to ms since the epoch, or undefined. An ISO date-time without a zone
- * is read as UTC (as the corpus stores it), so the output never depends on the machine's zone.
- *
- * @example
- * ```ts
- * parseTime('2024-03-05T09:30'); // 1709631000000
- * parseTime('soon'); // undefined
- * ```
- * @internal
- */
-export function parseTime(s: string | undefined): number | undefined {
-  const v = s?.trim();
-  if (!v) return undefined;
-  const noZone = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(v);
-  const t = Date.parse(noZone ? `${v.replace(' ', 'T')}Z` : v);
-  return Number.isFinite(t) ? t : undefined;
-}
-
-const two = (n: number) => String(n).padStart(2, '0');
-
-/**
- * A publication time for people, in UTC: `2024-03-05 09:30`, or `2024-03-05` at midnight. A value
- * that is not a time is returned as given (callers escape it); absent gives undefined.
- *
- * @example
- * ```ts
- * formatTime('2024-03-05T09:30:00+02:00'); // '2024-03-05 07:30'
- * formatTime('2024-03-05'); // '2024-03-05'
- * ```
- * @internal
- */
-export function formatTime(s: string | undefined): string | undefined {
-  if (s === undefined || !s.trim()) return undefined;
-  const t = parseTime(s);
-  if (t === undefined) return s;
-  const d = new Date(t);
-  const day = `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
-  const h = d.getUTCHours();
-  const m = d.getUTCMinutes();
-  return h === 0 && m === 0 && d.getUTCSeconds() === 0 ? day : `${day} ${two(h)}:${two(m)}`;
-}
-
-/**
- * The URL as an absolute `http:` or `https:` address (normalised by the URL parser), or undefined
- * for anything else (`javascript:`, `data:`, relative or malformed addresses). Only these become links.
- *
- * @example
- * ```ts
- * httpUrl('https://example.org/a b'); // 'https://example.org/a%20b'
- * httpUrl('javascript:alert(1)'); // undefined
- * ```
- * @internal
- */
-export function httpUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url.trim());
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Text for one terminal line: control characters (including ESC, so no colour or cursor codes
- * can come from the data), line breaks and bidirectional overrides become spaces.
- *
- * @example
- * ```ts
- * termText('red \x1b[31mtitle\nnext'); // 'red  [31mtitle next'
- * ```
- * @internal
- */
-export function termText(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ');
-}
-
-/**
- * {@link mdEscape} for any text: carriage returns and other control characters cannot start a
- * block either.
- *
- * @example
- * ```ts
- * md('a\r\n# b'); // 'a  \\# b'
- * ```
- * @internal
- */
-export function md(s: string): string {
-  return mdEscape(s.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' '));
-}
-
-/**
- * A Markdown link destination for an http(s) URL: the characters that would end it, split a
- * table row or open a code span are percent-encoded.
- *
- * @example
- * ```ts
- * mdUrl('https://example.org/a(b)|c'); // 'https://example.org/a%28b%29%7Cc'
- * ```
- * @internal
- */
-export function mdUrl(href: string): string {
-  return href.replace(
-    /[()|<>\s\\`]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
-}
-
-/** A duration for people: `45 min`, `5 h`, `3 days`. */
-function duration(ms: number): string {
-  const min = Math.round(ms / 60_000);
-  if (min < 90) return `${min} min`;
-  const h = Math.round(ms / 3_600_000);
-  if (h < 48) return `${h} h`;
-  return `${Math.round(ms / 86_400_000)} days`;
-}
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-// ---------------------------------------------------------------------------------------------
-// The derivation tree
-// ---------------------------------------------------------------------------------------------
-
-/** One version in the derivation tree of a story. */
-export interface StoryTreeNode {
-  version: StoryVersion;
-  /** Index in `story.versions` (publication order). */
-  index: number;
-  /** Versions derived from this one, in publication order. */
-  children: StoryTreeNode[];
-  /** Index of the parent in `story.versions`, when the parent is in the story. */
-  parent?: number;
-  /** The version names a parent that is not among the story's versions (or itself, or a cycle). */
-  orphan: boolean;
-}
-
-/**
- * The derivation tree of a story as a forest: the story's root first, then any other version
- * without a parent in the story, each with its descendants; children in publication order. Every
- * version appears exactly once, whatever the input (unknown parents and cycles are broken).
- *
- * @example
- * ```ts
- * const [root, ...others] = storyTree(story);
- * console.log(root.version.id, root.children.map((c) => c.version.id));
- * ```
- */
-export function storyTree(story: Story): StoryTreeNode[] {
-  const vs = story.versions;
-  const at = new Map<string, number>();
-  vs.forEach((v, i) => {
-    if (!at.has(v.id)) at.set(v.id, i);
-  });
-  const nodes: StoryTreeNode[] = vs.map((version, index) => ({
-    version,
-    index,
-    children: [],
-    orphan: false,
-  }));
-  for (const n of nodes) {
-    const p = n.version.parent === undefined ? undefined : at.get(n.version.parent);
-    if (p === undefined || p === n.index) {
-      n.orphan = n.version.parent !== undefined;
-      continue;
-    }
-    n.parent = p;
-    nodes[p].children.push(n);
-  }
-  const roots = nodes.filter((n) => n.parent === undefined);
-  const rootAt = at.get(story.root);
-  roots.sort((x, y) => Number(y.index === rootAt) - Number(x.index === rootAt) || x.index - y.index);
-  // Versions caught in a parent cycle are unreachable from any root: cut each cycle at its earliest version.
-  const seen = new Set<number>();
-  const mark = (n: StoryTreeNode) => {
-    const stack = [n];
-    while (stack.length) {
-      const m = stack.pop()!;
-      seen.add(m.index);
-      stack.push(...m.children);
-    }
-  };
-  roots.forEach(mark);
-  for (const n of nodes) {
-    if (seen.has(n.index)) continue;
-    const p = nodes[n.parent!];
-    p.children = p.children.filter((c) => c !== n);
-    n.parent = undefined;
-    n.orphan = true;
-    roots.push(n);
-    mark(n);
-  }
-  return roots;
-}
-
-/** Depth-first walk in tree order (a parent before its children). */
-function walk(roots: StoryTreeNode[], visit: (n: StoryTreeNode, depth: number, last: boolean[]) => void) {
-  const stack: { n: StoryTreeNode; depth: number; last: boolean[] }[] = roots
-    .map((n, i) => ({ n, depth: 0, last: [i === roots.length - 1] }))
-    .reverse();
-  while (stack.length) {
-    const { n, depth, last } = stack.pop()!;
-    visit(n, depth, last);
-    for (let i = n.children.length - 1; i >= 0; i--)
-      stack.push({ n: n.children[i], depth: depth + 1, last: [...last, i === n.children.length - 1] });
-  }
-}
-
-const storyTitle = (s: Story) =>
-  s.title ?? s.versions.find((v) => v.title)?.title ?? s.root ?? 'Untitled story';
-
-type Esc = (s: string) => string;
-const same: Esc = (s) => s;
-
-/**
- * A time for people, or the raw value escaped by `e` when it is not a time; undefined when absent.
- *
- * @example
- * ```ts
- * timeText('2024-03-05T09:30:00Z', md); // '2024-03-05 09:30'
- * timeText('soon <b>', md); // 'soon \\<b\\>'
- * ```
- * @internal
- */
-export function timeText(s: string | undefined, e: Esc): string | undefined {
-  if (s === undefined || !s.trim()) return undefined;
-  return parseTime(s) === undefined ? e(s) : formatTime(s);
-}
-
-/** `first → last`, with the span between them; empty when neither is known. */
-function dateRange(s: Story, e: Esc = same): string {
-  const first = timeText(s.first, e);
-  const last = timeText(s.last, e);
-  if (!first && !last) return '';
-  if (!first || !last || first === last) return (first ?? last)!;
-  const a = parseTime(s.first);
-  const b = parseTime(s.last);
-  const span = a !== undefined && b !== undefined && b > a ? ` (${duration(b - a)})` : '';
-  return `${first} → ${last}${span}`;
-}
-
-function windowText(r: StoriesResult, e: Esc): string {
-  const since = timeText(r.window?.since, e);
-  const until = timeText(r.window?.until, e);
-  if (!since && !until) return 'all dates';
-  return `${since ?? 'the start'} → ${until ?? 'now'}`;
-}
-
-function runText(r: StoriesResult): string {
-  return `this run clustered ${plural(r.run.clustered, 'article')} into ${plural(r.run.newStories, 'new story', 'new stories')} in ${r.run.seconds.toFixed(1)} s`;
-}
-
-/** The result in one line; `e` escapes the only text that comes from the input (unreadable times). */
-function resultLine(r: StoriesResult, e: Esc = same): string {
-  return [
-    plural(r.stories.length, 'story', 'stories'),
-    r.omitted ? `${r.omitted} more left out (below the minimum size or over the limit)` : '',
-    `window: ${windowText(r, e)}`,
-    runText(r),
-  ]
-    .filter(Boolean)
-    .join(' · ');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Terminal
-// ---------------------------------------------------------------------------------------------
-
-/** Options of {@link renderStoriesTerminal}. */
-export interface StoriesTerminalOptions {
-  /** Use ANSI colours. Default false. */
-  color?: boolean;
-}
-
-/**
- * Renders stories for a terminal, compactly: one block per story with its headline, size, sources
- * and dates, and the derivation tree drawn with box characters (the likely original at the top).
- * Text from the store cannot emit escape codes: control characters are replaced.
- *
- * @example
- * ```ts
- * const result = await corpus.cluster();
- * process.stdout.write(renderStoriesTerminal(result, { color: process.stdout.isTTY && !process.env.NO_COLOR }));
- * ```
- */
-export function renderStoriesTerminal(result: StoriesResult, opts: StoriesTerminalOptions = {}): string {
-  const p = palette(opts.color ?? false);
-  const t = termText;
-  const out: string[] = [p.dim(termText(resultLine(result)))];
-  if (!result.stories.length) {
-    out.push('', 'No stories found in this window.');
-    return `${out.join('\n')}\n`;
-  }
-  result.stories.forEach((s, k) => {
-    const sources = s.sources.length
-      ? ` (${s.sources
-          .slice(0, 6)
-          .map(t)
-          .join(', ')}${s.sources.length > 6 ? `, +${s.sources.length - 6}` : ''})`
-      : '';
-    const dates = dateRange(s);
-    out.push('', `${p.bold(`STORY ${k + 1}`)}  ${p.bold(t(storyTitle(s)))}`);
-    out.push(
-      p.dim(
-        `  ${[plural(s.size, 'version'), `${plural(s.sources.length, 'source')}${sources}`, dates ? t(dates) : 'undated'].join(' · ')}`,
-      ),
-    );
-    walk(storyTree(s), (n, depth, last) => {
-      const v = n.version;
-      const branch =
-        depth === 0
-          ? ''
-          : last
-              .slice(1, -1)
-              .map((l) => (l ? '   ' : '│  '))
-              .join('') + (last[last.length - 1] ? '└─ ' : '├─ ');
-      const when = formatTime(v.published);
-      const bits = [
-        p.bold(t(v.id)),
-        when ? t(when) : p.dim('undated'),
-        v.source ? t(v.source) : '',
-        n.parent !== undefined ? p.dim(v.score.toFixed(2)) : '',
-      ].filter(Boolean);
-      const note =
-        depth > 0
-          ? ''
-          : n.version.id === s.root && !n.orphan
-            ? `  ${p.green('← likely original')}`
-            : n.orphan
-              ? `  ${p.yellow(`(derives from ${t(v.parent ?? '')}, not in this story)`)}`
-              : `  ${p.dim('(no earlier version found)')}`;
-      out.push(`  ${branch}${bits.join('  ')}${note}`);
-    });
-  });
-  return `${out.join('\n')}\n`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Markdown
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Renders stories as GitHub-flavoured Markdown: a heading per story (headline, size, sources,
- * first → last dates), a table of its versions in publication order and the derivation tree as an
- * indented list, root first. All text from the store is escaped.
- *
- * @example
- * ```ts
- * fs.writeFileSync('stories.md', renderStoriesMarkdown(await corpus.cluster({ minSize: 3 })));
- * ```
- */
-export function renderStoriesMarkdown(result: StoriesResult): string {
-  const o: string[] = ['# storydiff stories', '', resultLine(result, md), ''];
-  if (!result.stories.length) {
-    o.push('**No stories found in this window.**', '');
-    return o.join('\n');
-  }
-  result.stories.forEach((s, k) => {
-    const dates = dateRange(s, md);
-    o.push(`## ${k + 1}\\. ${md(storyTitle(s))}`, '');
-    o.push(
-      [
-        `**${plural(s.size, 'version')}**`,
-        `${plural(s.sources.length, 'source')}${s.sources.length ? `: ${s.sources.map(md).join(', ')}` : ''}`,
-        dates || 'undated',
-        `story ${s.story}`,
-      ].join(' · '),
-      '',
-    );
-    o.push('| # | published | id | source | title | parent | score |', '|---|---|---|---|---|---|---|');
-    s.versions.forEach((v, i) => {
-      const url = httpUrl(v.url);
-      const title = v.title ? md(v.title) : '';
-      const titled = url ? `[${title || 'link'}](${mdUrl(url)})` : title;
-      const bad = v.url && !url ? ` (url: ${md(v.url)})` : '';
-      const root = v.id === s.root ? ' **(likely original)**' : '';
-      o.push(
-        `| ${i + 1} | ${timeText(v.published, md) ?? 'undated'} | ${md(v.id)}${root} | ${md(v.source ?? '')} | ${titled}${bad} | ${md(v.parent ?? '')} | ${v.score.toFixed(2)} |`,
-      );
-    });
-    o.push('', '**Derivation**', '');
-    walk(storyTree(s), (n, depth) => {
-      const v = n.version;
-      const bits = [
-        `**${md(v.id)}**`,
-        timeText(v.published, md) ?? 'undated',
-        v.source ? md(v.source) : '',
-        n.parent !== undefined ? `score ${v.score.toFixed(2)}` : '',
-      ].filter(Boolean);
-      const note =
-        depth > 0
-          ? ''
-          : v.id === s.root && !n.orphan
-            ? ' — likely original'
-            : n.orphan
-              ? ` — derives from ${md(v.parent ?? '')}, not in this story`
-              : ' — no earlier version found';
-      o.push(`${'  '.repeat(depth)}- ${bits.join(' · ')}${note}`);
-    });
-    o.push('');
-  });
-  return o.join('\n');
-}
-
-// ---------------------------------------------------------------------------------------------
-// HTML
-// ---------------------------------------------------------------------------------------------
+import { dateRange, plural, resultLine, storyTitle } from './stories-text.js';
+import { rootNote, type StoryTreeNode, storyTree, walkTree } from './story-tree.js';
 
 /** Options of {@link renderStoriesHtml}. */
 export interface StoriesHtmlOptions {
@@ -509,7 +110,7 @@ function timeline(s: Story, k: number, roots: StoryTreeNode[], parents: (number 
   const TOP = 28;
   const GAP = 26;
   const vs = s.versions;
-  const times = vs.map((v) => parseTime(v.published));
+  const times = vs.map((v) => parsePublished(v.published));
   const dated = times.filter((t): t is number => t !== undefined);
   const undated = dated.length < vs.length;
   const x0 = GUT + (undated ? LANE : 0) + 18;
@@ -666,7 +267,7 @@ function timeline(s: Story, k: number, roots: StoryTreeNode[], parents: (number 
 
 function timeHtml(s: string | undefined): string {
   if (s === undefined || !s.trim()) return '<span class="ev">undated</span>';
-  const t = parseTime(s);
+  const t = parsePublished(s);
   return t === undefined
     ? esc(s)
     : `<time datetime="${esc(new Date(t).toISOString())}">${esc(formatTime(s)!)}</time>`;
@@ -677,7 +278,7 @@ function treeHtml(s: Story, k: number, roots: StoryTreeNode[]): string {
   let prev = 0;
   let open = false;
   // Built without recursion: a chain of rewrites can be as deep as the story is long.
-  walk(roots, (n, depth) => {
+  walkTree(roots, (n, depth) => {
     if (open && depth > prev) out.push('<ul>');
     else if (open) {
       out.push('</li>');
@@ -686,14 +287,11 @@ function treeHtml(s: Story, k: number, roots: StoryTreeNode[]): string {
     prev = depth;
     open = true;
     const v = n.version;
-    const note =
-      depth > 0
-        ? ''
-        : v.id === s.root && !n.orphan
-          ? ' <span class="badge root">likely original</span>'
-          : n.orphan
-            ? ` <span class="ev">(derives from ${esc(v.parent ?? '')}, not in this story)</span>`
-            : ' <span class="ev">(no earlier version found)</span>';
+    const note = rootNote(s, n, depth, {
+      original: ' <span class="badge root">likely original</span>',
+      orphan: (parent) => ` <span class="ev">(derives from ${esc(parent)}, not in this story)</span>`,
+      first: ' <span class="ev">(no earlier version found)</span>',
+    });
     const meta = [
       timeText(v.published, esc) ?? 'undated',
       n.parent !== undefined ? `score ${v.score.toFixed(2)}` : '',
@@ -744,7 +342,7 @@ function metaLine(s: Story): string {
 function storyHtml(s: Story, k: number): string {
   const roots = storyTree(s);
   const parents: (number | undefined)[] = s.versions.map(() => undefined);
-  walk(roots, (n) => {
+  walkTree(roots, (n) => {
     parents[n.index] = n.parent;
   });
   return `<section class="story wrap" id="s${k}" aria-labelledby="s${k}-h"><h2 id="s${k}-h"><span class="k">${k}</span> <span dir="auto">${esc(storyTitle(s))}</span></h2><p class="meta">${metaLine(s)} · <span class="ev">story ${esc(String(s.story))}</span></p><figure class="tlf">${timeline(s, k, roots, parents)}</figure><div class="below"><div class="tree-w"><h3>Derivation</h3>${treeHtml(s, k, roots)}</div><div class="table-w"><h3>Versions in publication order</h3>${tableHtml(s, k, parents)}</div></div></section>`;
