@@ -11,6 +11,7 @@
  * blend instead of counting as agreement or disagreement.
  */
 import type { Doc } from '../doc/types.js';
+import { mapCosine } from '../embed/sparse.js';
 import { demonymCountry } from '../extract/gazetteer.js';
 import { SPEECH_VERBS } from '../extract/lexicon.js';
 import { nameWordSimilarity } from '../extract/names.js';
@@ -249,23 +250,6 @@ function tfVector(keys: Iterable<string>): Map<string, number> {
   for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
   for (const [k, c] of m) m.set(k, 1 + Math.log(c));
   return m;
-}
-
-/**
- * Cosine of two sparse vectors; `scale` weighs each shared key's product (fuzzy term matches count
- * less). 0 when either vector is empty or all zero.
- */
-function mapCosine<K>(x: Map<K, number>, y: Map<K, number>, scale?: (k: K) => number): number {
-  let dot = 0;
-  let nx = 0;
-  let ny = 0;
-  for (const [k, v] of x) {
-    nx += v * v;
-    const w = y.get(k);
-    if (w) dot += scale ? v * w * scale(k) : v * w;
-  }
-  for (const v of y.values()) ny += v * v;
-  return nx && ny ? dot / Math.sqrt(nx * ny) : 0;
 }
 
 function dice<T>(x: Set<T>, y: Set<T>): number {

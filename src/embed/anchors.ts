@@ -16,6 +16,7 @@ import type { Doc } from '../doc/types.js';
 import { metaphone } from '../extract/names.js';
 import { foldForMatch } from '../text/normalize.js';
 import type { PairEmbeddings } from './encoder.js';
+import { mapCosine } from './sparse.js';
 
 /** Name recorded in the `encoder` field of comparisons that used anchor embeddings. */
 export const ANCHOR_ENCODER = 'anchors@1';
@@ -293,16 +294,7 @@ export function anchorSignals(da: Doc, db: Doc): AnchorSignals {
   };
   const va = bag(sa);
   const vb = bag(sb);
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, x] of va) {
-    na += x * x;
-    const y = vb.get(k);
-    if (y) dot += x * y;
-  }
-  for (const y of vb.values()) nb += y * y;
-  const cosine = na && nb ? dot / Math.sqrt(na * nb) : 0;
+  const cosine = mapCosine(va, vb);
   let shared = 0;
   let total = 0;
   for (const [k, x] of A) {
