@@ -8,19 +8,10 @@
  * marked in the data: `!` = only when written in capitals ("US", "WHO", "UN", "AP"), `^` = not
  * when written all lower case ("Fed", "Chad").
  */
-import { foldWord } from './numwords.js';
+import { foldName } from '../text/fold.js';
 
 /** Kind of a place. */
 export type PlaceType = 'country' | 'city' | 'region' | 'state';
-
-/** Canonical form of a gazetteer key. */
-export function foldName(s: string): string {
-  return foldWord(s)
-    .replace(/[.]/g, '')
-    .replace(/['’]s$/, '')
-    .replace(/[\s\-‐‑–—_/,]+/g, ' ')
-    .trim();
-}
 
 // ---------------------------------------------------------------------------------------------
 // Places. One entry per line: "Canonical|alias|alias...".

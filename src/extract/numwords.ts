@@ -3,6 +3,8 @@
  * (number words, units, currencies, calendar words) for English, German, Spanish and French plus a
  * language-neutral core (symbols, codes, abbreviations) used for every language.
  */
+import { APOSTROPHES, CharClass, charAt, classify } from '../text/chars.js';
+import { foldForMatch } from '../text/fold.js';
 
 /** How a number is qualified: exact, about, below, at most, above, at least. */
 export type Qual = '=' | '~' | '<' | '<=' | '>' | '>=';
@@ -38,54 +40,28 @@ export interface Tok {
   cap: boolean;
 }
 
-/** Lower-cases and strips diacritics; maps ß, æ, œ, ø, ł and typographic apostrophes. */
-export function foldWord(s: string): string {
-  // Fast path: plain ASCII needs only lower-casing (the common case in English news).
-  if (/^[\x20-\x7e]*$/.test(s)) return s.toLowerCase();
-  let r = s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-  if (/[ßæœøłđı’‘ʼ]/.test(r)) {
-    r = r
-      .replace(/ß/g, 'ss')
-      .replace(/æ/g, 'ae')
-      .replace(/œ/g, 'oe')
-      .replace(/ø/g, 'o')
-      .replace(/ł/g, 'l')
-      .replace(/đ/g, 'd')
-      .replace(/ı/g, 'i')
-      .replace(/[’‘ʼ]/g, "'");
-  }
-  return r;
-}
+/**
+ * The text layer's base fold, under the name the fact extractor has always imported.
+ *
+ * @deprecated Import {@link foldForMatch} from `text/fold.ts`; this alias stays only so that
+ * modules importing it from here keep working while they move.
+ */
+export const foldWord: (s: string) => string = foldForMatch;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x85 ||
-    (c >= 0x2000 && c <= 0x200b) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+/** What the fact scanner makes of the code point at `i`, from the text layer's classes. */
+function scanClass(str: string, i: number): 'gap' | 'num' | 'word' | 'sym' {
+  const ch = charAt(str, i);
+  const cls = classify(ch, ch.codePointAt(0) ?? 0);
+  if (cls === CharClass.Space || cls === CharClass.Skip) return 'gap';
+  // Only ASCII digits: the fact parser reads numbers with parseFloat.
+  if (cls === CharClass.Digit) return str.charCodeAt(i) < 128 ? 'num' : 'sym';
+  if (cls === CharClass.Letter || cls === CharClass.Mark || cls === CharClass.Ideo) return 'word';
+  return 'sym';
 }
 
-const LETTER = /[\p{L}\p{M}]/u;
-
-function isLetterAt(str: string, i: number): boolean {
-  const c = str.charCodeAt(i);
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
-  if (c < 0xc0) return false;
-  return LETTER.test(str[i]);
-}
+const isLetterAt = (str: string, i: number): boolean => i < str.length && scanClass(str, i) === 'word';
 
 /** Thin or no-break spaces may group thousands ("10 000"); only a following run of exactly three digits counts. */
 function isGroupSpace(str: string, j: number): boolean {
@@ -129,15 +105,14 @@ export function tokenize(str: string, base: number): Tok[] {
   let gap = true;
   while (i < n) {
     const c = str.charCodeAt(i);
-    if (isSpace(c)) {
+    const t = scanClass(str, i);
+    if (t === 'gap') {
       gap = true;
-      i++;
+      i += charAt(str, i).length;
       continue;
     }
     let j = i + 1;
-    let t: Tok['t'];
-    if (isDigit(c)) {
-      t = 'num';
+    if (t === 'num') {
       while (j < n && isDigit(str.charCodeAt(j))) j++;
       for (;;) {
         const d = str.charCodeAt(j);
@@ -148,19 +123,18 @@ export function tokenize(str: string, base: number): Tok[] {
           j += 4;
         } else break;
       }
-    } else if (isLetterAt(str, i)) {
-      t = 'word';
+    } else if (t === 'word') {
+      j = i + charAt(str, i).length;
       while (j < n) {
         if (isLetterAt(str, j)) {
-          j++;
+          j += charAt(str, j).length;
           continue;
         }
-        const d = str.charCodeAt(j);
-        if ((d === 39 || d === 0x2019) && j + 1 < n && isLetterAt(str, j + 1)) {
+        if (APOSTROPHES.has(str[j]) && isLetterAt(str, j + 1)) {
           // "Iran's": the possessive is not part of the word
           const next = str.charCodeAt(j + 1);
           if ((next === 115 || next === 83) && !isLetterAt(str, j + 2)) break;
-          if (ELISIONS.has(foldWord(str.slice(i, j)))) {
+          if (ELISIONS.has(foldForMatch(str.slice(i, j)))) {
             j++;
             break;
           }
@@ -170,12 +144,11 @@ export function tokenize(str: string, base: number): Tok[] {
         break;
       }
     } else {
-      t = 'sym';
       if (c >= 0xd800 && c <= 0xdbff && j < n) j++;
     }
     const raw = str.slice(i, j);
     let norm: string;
-    if (t === 'word') norm = foldWord(raw);
+    if (t === 'word') norm = foldForMatch(raw);
     else if (t === 'sym') norm = SYM_NORM[raw] ?? raw;
     else norm = raw;
     const f = raw[0];
@@ -965,16 +938,16 @@ function base(lang: Tables['lang'], code: string): Tables {
 
 function addMonths(T: Tables, names: string): void {
   names.split(' ').forEach((m, i) => {
-    T.months.set(foldWord(m), { m: i + 1, abbr: false });
+    T.months.set(foldForMatch(m), { m: i + 1, abbr: false });
   });
 }
 
 function addWeekdays(T: Tables, names: string, parts: [string, string][] = []): void {
   names.split(' ').forEach((d, i) => {
     const day = WEEKDAYS[i];
-    T.weekdays.set(foldWord(d), { day });
+    T.weekdays.set(foldForMatch(d), { day });
     // German writes "Donnerstagabend" as one word
-    for (const [suffix, part] of parts) T.weekdays.set(foldWord(d + suffix), { day, part });
+    for (const [suffix, part] of parts) T.weekdays.set(foldForMatch(d + suffix), { day, part });
   });
 }
 
@@ -1099,7 +1072,7 @@ function addEn(T: Tables): void {
 }
 
 function addDe(T: Tables): void {
-  for (const [w, v] of DE.small) T.small.set(foldWord(w), v);
+  for (const [w, v] of DE.small) T.small.set(foldForMatch(w), v);
   DE.tens.split(' ').forEach((w, i) => {
     T.tens.add(w, (i + 2) * 10);
   });
@@ -1286,7 +1259,7 @@ function addDe(T: Tables): void {
     ['nov', 11],
     ['dez', 12],
   ] as [string, number][])
-    T.months.set(foldWord(a), { m, abbr: true });
+    T.months.set(foldForMatch(a), { m, abbr: true });
   T.monthPre.addAll([
     ['anfang', 'early'],
     ['mitte', 'mid'],
@@ -1305,13 +1278,13 @@ function addDe(T: Tables): void {
     ['neunt', 9],
     ['zehnt', 10],
   ] as [string, number][])
-    for (const e of ['e', 'er', 'en', 'es', 'em']) T.ordinals.set(foldWord(w + e), v);
+    for (const e of ['e', 'er', 'en', 'es', 'em']) T.ordinals.set(foldForMatch(w + e), v);
   T.timeWords.set('mitternacht', 0);
   T.clockWords.add('uhr', true);
 }
 
 function addEs(T: Tables): void {
-  for (const [w, v] of ES_SMALL) T.small.set(foldWord(w), v);
+  for (const [w, v] of ES_SMALL) T.small.set(foldForMatch(w), v);
   'veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa'.split(' ').forEach((w, i) => {
     T.tens.add(w, (i + 2) * 10);
   });
@@ -1524,7 +1497,7 @@ function addEs(T: Tables): void {
     ['décimo', 10],
     ['décima', 10],
   ] as [string, number][])
-    T.ordinals.set(foldWord(w), v);
+    T.ordinals.set(foldForMatch(w), v);
   T.ordSuffix.add('o').add('a');
   T.timeWords.set('mediodia', 720);
   T.timeWords.set('medianoche', 0);
@@ -1533,7 +1506,7 @@ function addEs(T: Tables): void {
 }
 
 function addFr(T: Tables): void {
-  for (const [w, v] of FR_SMALL) T.small.set(foldWord(w), v);
+  for (const [w, v] of FR_SMALL) T.small.set(foldForMatch(w), v);
   'vingt trente quarante cinquante soixante'.split(' ').forEach((w, i) => {
     T.tens.add(w, (i + 2) * 10);
   });
@@ -1705,7 +1678,7 @@ function addFr(T: Tables): void {
     ['nov', 11],
     ['déc', 12],
   ] as [string, number][])
-    T.months.set(foldWord(a), { m, abbr: true });
+    T.months.set(foldForMatch(a), { m, abbr: true });
   T.monthPre.addAll([
     ['début', 'early'],
     ['mi', 'mid'],
@@ -1726,7 +1699,7 @@ function addFr(T: Tables): void {
     ['neuvième', 9],
     ['dixième', 10],
   ] as [string, number][])
-    T.ordinals.set(foldWord(w), v);
+    T.ordinals.set(foldForMatch(w), v);
   for (const s of ['er', 're', 'e', 'eme', 'nd', 'nde']) T.ordSuffix.add(s);
   T.timeWords.set('midi', 720);
   T.timeWords.set('minuit', 0);

@@ -1,5 +1,7 @@
 /** The text layer: normalisation, segmentation, tokenisation, stemming, stop words, language id. */
 
+export { APOSTROPHES, CharClass, charAt, classify } from './chars.js';
+export { foldForMatch, foldName } from './fold.js';
 export {
   detectLanguage,
   isLanguageDetectorLoaded,
@@ -7,7 +9,7 @@ export {
   SUPPORTED_LANGS,
   type SupportedLang,
 } from './lang.js';
-export { foldForMatch, normalizeText } from './normalize.js';
+export { normalizeText } from './normalize.js';
 export {
   DEFAULT_MAX_SENTENCE_CHARS,
   type Segmentation,
