@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PhraseTable, tablesFor, tokenize } from '../../src/extract/numwords.js';
 import { dataLanguages, readJson, readList } from '../../src/text/data.js';
 import { foldForMatch, foldName } from '../../src/text/fold.js';
 
@@ -121,6 +122,71 @@ describe('data/lang/<code>/gazetteer.json', () => {
       }
     });
   }
+});
+
+describe('data/numbers.json and data/lang/<code>/numbers.json', () => {
+  const langs = dataLanguages('numbers.json');
+  const fields = tablesFor('en') as unknown as Record<string, unknown>;
+  const phraseKey = (p: string): string =>
+    tokenize(p, 0)
+      .map((t) => t.n)
+      .join(' ');
+
+  /** Checks one table against the kind of the field it fills. */
+  function checkTable(where: string, key: string, v: unknown): void {
+    const field = fields[key];
+    if (!(field instanceof PhraseTable || field instanceof Map || field instanceof Set)) return;
+    const list = v as (string | [string, unknown])[];
+    const words = list.map((x) => (Array.isArray(x) ? x[0] : x));
+    expect(unsorted(words), `${where} ${key}: out of order`).toEqual([]);
+    expect(unnormalised(words), `${where} ${key}: not NFC or not trimmed`).toEqual([]);
+    // Phrases are matched on folded tokens, map keys and set members as folded words.
+    const keys = field instanceof PhraseTable ? words.map(phraseKey) : words;
+    expect(dups(keys), `${where} ${key}: duplicates`).toEqual([]);
+    if (!(field instanceof PhraseTable))
+      expect(
+        words.filter((w) => foldForMatch(w) !== w),
+        `${where} ${key}: not folded`,
+      ).toEqual([]);
+  }
+
+  it('every language file has the same shape, with a source and a table for every field', () => {
+    expect(langs).toEqual(['de', 'en', 'es', 'fr']);
+    const shape = (o: Record<string, unknown>) =>
+      Object.entries(o).map(([k, v]) => `${k}:${Array.isArray(v) ? 'list' : typeof v}`);
+    const first = shape(readJson(`lang/${langs[0]}/numbers.json`));
+    for (const lang of langs) {
+      const t = readJson<Record<string, unknown>>(`lang/${lang}/numbers.json`);
+      expect(shape(t), lang).toEqual(first);
+      expect(typeof t.source).toBe('string');
+    }
+    const keys = readJson<Record<string, unknown>>('lang/en/numbers.json');
+    for (const k of Object.keys(fields)) if (k !== 'lang') expect(keys, k).toHaveProperty(k);
+  });
+
+  for (const lang of langs) {
+    it(`${lang}: every table unique, sorted, normalised, folded`, () => {
+      const t = readJson<Record<string, unknown>>(`lang/${lang}/numbers.json`);
+      for (const [k, v] of Object.entries(t)) checkTable(`lang/${lang}/numbers.json`, k, v);
+    });
+  }
+
+  it('the core: every table unique, sorted, normalised; every time zone has an offset', () => {
+    const c = readJson<{
+      core: Record<string, unknown>;
+      otherLanguages: Record<string, unknown>;
+      tzOffsets: [string, number][];
+      decimalCommaLanguages: string[];
+    }>('numbers.json');
+    for (const part of [c.core, c.otherLanguages])
+      for (const [k, v] of Object.entries(part)) checkTable('numbers.json', k, v);
+    const zones = c.tzOffsets.map(([z]) => z);
+    expect(dups(zones)).toEqual([]);
+    expect(unsorted(zones)).toEqual([]);
+    expect(zones.sort()).toEqual((c.core.tz as [string, string][]).map(([z]) => z).sort());
+    expect(dups(c.decimalCommaLanguages)).toEqual([]);
+    expect(unsorted(c.decimalCommaLanguages)).toEqual([]);
+  });
 });
 
 describe('data/', () => {
