@@ -189,6 +189,35 @@ describe('data/numbers.json and data/lang/<code>/numbers.json', () => {
   });
 });
 
+describe('data/lang/<code>/lexicon.json and data/name-connectors.txt', () => {
+  const langs = dataLanguages('lexicon.json');
+  it('every language file has the same shape; every list unique, sorted, folded', () => {
+    expect(langs).toEqual(expect.arrayContaining(['de', 'en', 'es', 'fr']));
+    const keys = Object.keys(readJson(`lang/en/lexicon.json`));
+    for (const lang of langs) {
+      const t = readJson<Record<string, unknown>>(`lang/${lang}/lexicon.json`);
+      expect(Object.keys(t), lang).toEqual(keys);
+      expect(typeof t.source).toBe('string');
+      for (const [k, v] of Object.entries(t)) {
+        if (k === 'source') continue;
+        const xs = v as string[];
+        const where = `lang/${lang}/lexicon.json ${k}`;
+        expect(dups(xs), `${where}: duplicates`).toEqual([]);
+        expect(unsorted(xs), `${where}: out of order`).toEqual([]);
+        expect(unnormalised(xs), `${where}: not NFC or not trimmed`).toEqual([]);
+        expect(
+          xs.filter((x) => foldForMatch(x) !== x),
+          `${where}: not folded`,
+        ).toEqual([]);
+      }
+    }
+  });
+
+  it('name-connectors.txt: unique, sorted, folded', () => {
+    checkList('name-connectors.txt', foldForMatch);
+  });
+});
+
 describe('data/', () => {
   it('every language folder is documented in data/lang/README.md', () => {
     const readme = readFileSync(new URL('../../data/lang/README.md', import.meta.url), 'utf8');
