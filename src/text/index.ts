@@ -1,4 +1,7 @@
-/** The text layer: normalisation, segmentation, tokenisation, stemming, stop words, language id. */
+/**
+ * The text layer: normalisation, folding, scanning, segmentation, tokenisation, stemming, stop words,
+ * language id, and the reader of the package's data files.
+ */
 
 export { APOSTROPHES, CharClass, charAt, classify } from './chars.js';
 export { foldForMatch, foldName } from './fold.js';
