@@ -1,5 +1,10 @@
-/** The text layer: normalisation, segmentation, tokenisation, stemming, stop words, language id. */
+/**
+ * The text layer: normalisation, folding, scanning, segmentation, tokenisation, stemming, stop words,
+ * language id, and the reader of the package's data files.
+ */
 
+export { APOSTROPHES, CharClass, charAt, classify } from './chars.js';
+export { foldForMatch, foldName } from './fold.js';
 export {
   detectLanguage,
   isLanguageDetectorLoaded,
@@ -7,7 +12,7 @@ export {
   SUPPORTED_LANGS,
   type SupportedLang,
 } from './lang.js';
-export { foldForMatch, normalizeText } from './normalize.js';
+export { normalizeText } from './normalize.js';
 export {
   DEFAULT_MAX_SENTENCE_CHARS,
   type Segmentation,

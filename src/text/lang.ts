@@ -11,7 +11,7 @@
  */
 
 import { StorydiffError } from '../errors.js';
-import { foldForMatch } from './normalize.js';
+import { foldForMatch } from './fold.js';
 import { stopwords } from './stopwords.js';
 import type { LanguageGuess } from './types.js';
 

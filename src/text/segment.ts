@@ -8,7 +8,8 @@
  */
 
 import { StorydiffError } from '../errors.js';
-import { foldForMatch, normalizeText } from './normalize.js';
+import { foldForMatch } from './fold.js';
+import { normalizeText } from './normalize.js';
 import { isStopwordAnyLanguage, STOPWORD_LANGS, stopwords } from './stopwords.js';
 import type { Paragraph, Sentence } from './types.js';
 

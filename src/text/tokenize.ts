@@ -3,73 +3,15 @@
  * look-ahead, so it is linear in the sentence length.
  */
 
-import { foldForMatch } from './normalize.js';
+import { APOSTROPHES, CharClass as C, charAt, classify, RE_DIGIT, RE_MARK, RE_UPPER } from './chars.js';
+import { foldForMatch } from './fold.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
 import type { Token, TokenKind } from './types.js';
 
-enum C {
-  Space,
-  Skip,
-  Letter,
-  /** Han, Hiragana, Katakana: one token per character. */
-  Ideo,
-  Digit,
-  Apostrophe,
-  Symbol,
-  Punct,
-  Mark,
-}
-
-const RE_SPACE = /\s/u;
-const RE_IDEO = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\uFF70]/u;
-const RE_LETTER = /\p{L}/u;
-const RE_MARK = /\p{M}/u;
-const RE_DIGIT = /\p{Nd}/u;
-const RE_SKIP = /[\p{Cc}\p{Cf}]/u;
-const RE_PUNCT = /\p{P}/u;
 const RE_PICTO = /\p{Extended_Pictographic}/u;
-const RE_UPPER = /[\p{Lu}\p{Lt}]/u;
-const PERCENT = new Set(['%', '‰', '‱', '٪']);
-const APOSTROPHES = new Set(["'", '’', 'ʼ']);
 // Decimal and thousands separators allowed between digits (incl. Arabic ٫ and ٬).
 const NUM_SEPARATORS = new Set(['.', ',', '٫', '٬']);
-
-function classify(ch: string, cp: number): C {
-  if (cp < 128) {
-    if ((cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90)) return C.Letter;
-    if (cp >= 48 && cp <= 57) return C.Digit;
-    if (cp === 32 || (cp >= 9 && cp <= 13)) return C.Space;
-    if (cp < 32 || cp === 127) return C.Skip;
-    if (cp === 39) return C.Apostrophe;
-    // $ + < = > ^ ` | ~ are Unicode symbols; % is treated as one too.
-    if (
-      cp === 36 ||
-      cp === 43 ||
-      cp === 60 ||
-      cp === 61 ||
-      cp === 62 ||
-      cp === 94 ||
-      cp === 96 ||
-      cp === 124 ||
-      cp === 126 ||
-      cp === 37
-    )
-      return C.Symbol;
-    return C.Punct;
-  }
-  if (RE_SPACE.test(ch)) return C.Space;
-  if (RE_IDEO.test(ch)) return C.Ideo;
-  if (RE_LETTER.test(ch)) return C.Letter;
-  if (RE_MARK.test(ch)) return C.Mark;
-  if (RE_DIGIT.test(ch)) return C.Digit;
-  if (APOSTROPHES.has(ch)) return C.Apostrophe;
-  if (RE_SKIP.test(ch)) return C.Skip;
-  if (PERCENT.has(ch)) return C.Symbol;
-  if (RE_PUNCT.test(ch)) return C.Punct;
-  // Symbols, emoji, other numerics (½, ²), private-use and unassigned characters.
-  return C.Symbol;
-}
 
 // French/Catalan/Italian elided articles and pronouns written with an apostrophe: "l'homme" is
 // two words, "l'" and "homme".
@@ -151,7 +93,7 @@ export function tokenize(text: string, offset: number, lang: string): Token[] {
   let i = 0;
   while (i < n) {
     const cp = text.codePointAt(i)!;
-    const ch = cp > 0xffff ? text.slice(i, i + 2) : text[i];
+    const ch = charAt(text, i);
     const cls = classify(ch, cp);
     let j = i + ch.length;
     switch (cls) {
@@ -163,7 +105,7 @@ export function tokenize(text: string, offset: number, lang: string): Token[] {
       case C.Mark: {
         while (j < n) {
           const c2 = text.codePointAt(j)!;
-          const ch2 = c2 > 0xffff ? text.slice(j, j + 2) : text[j];
+          const ch2 = charAt(text, j);
           const k2 = classify(ch2, c2);
           if (k2 === C.Letter || k2 === C.Mark) {
             j += ch2.length;
@@ -184,8 +126,7 @@ export function tokenize(text: string, offset: number, lang: string): Token[] {
         break;
       case C.Digit: {
         while (j < n) {
-          const c2 = text.codePointAt(j)!;
-          const ch2 = c2 > 0xffff ? text.slice(j, j + 2) : text[j];
+          const ch2 = charAt(text, j);
           if (RE_DIGIT.test(ch2)) j += ch2.length;
           else if (
             NUM_SEPARATORS.has(ch2) &&

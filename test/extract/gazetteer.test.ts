@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   demonymCountry,
-  foldName,
   gazetteerStats,
   givenNameGender,
   isHonorific,
@@ -12,6 +11,7 @@ import {
   matchTitle,
   titleGender,
 } from '../../src/extract/gazetteer.js';
+import { foldName } from '../../src/text/fold.js';
 
 const place = (n: string) => lookupPlace(n)?.canonical;
 const org = (n: string) => lookupOrg(n)?.canonical;

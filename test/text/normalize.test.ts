@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldForMatch, normalizeText } from '../../src/text/normalize.js';
+import { foldForMatch } from '../../src/text/fold.js';
+import { normalizeText } from '../../src/text/normalize.js';
 
 describe('normalizeText', () => {
   it('returns an empty string for empty or blank input', () => {
