@@ -24,7 +24,8 @@
  * meaning compare (and index, and serialise) as equal strings; the few readers that need the parts
  * parse them here instead of each splitting keys their own way.
  */
-import { foldWord, type Qual } from './numwords.js';
+import { foldForMatch } from '../text/fold.js';
+import type { Qual } from './numwords.js';
 import type { Fact } from './types.js';
 
 /**
@@ -151,7 +152,7 @@ export const DURATION_SECONDS: Readonly<Record<string, number>> = {
  * ```
  */
 export function normSurface(s: string): string {
-  return foldWord(s)
+  return foldForMatch(s)
     .replace(/[^\p{L}\p{N}%$€£¥]+/gu, ' ')
     .trim();
 }

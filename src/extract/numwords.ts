@@ -51,14 +51,6 @@ export interface Tok {
   cap: boolean;
 }
 
-/**
- * The text layer's base fold, under the name the fact extractor has always imported.
- *
- * @deprecated Import {@link foldForMatch} from `text/fold.ts`; this alias stays only so that
- * modules importing it from here keep working while they move.
- */
-export const foldWord: (s: string) => string = foldForMatch;
-
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** What the fact scanner makes of the code point at `i`, from the text layer's classes. */
