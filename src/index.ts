@@ -51,7 +51,7 @@ export {
   termHash,
   termVector,
 } from './corpus/fingerprint.js';
-export { stopIdleFingerprintWorker } from './corpus/fingerprint-thread.js';
+export { stopIdleFingerprintWorker } from './corpus/parallel/fingerprint-thread.js';
 export { parsePublished } from './corpus/published.js';
 export { type ClusterRun, clusterCorpus } from './corpus/stories.js';
 export * from './corpus/story-types.js';

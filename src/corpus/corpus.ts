@@ -14,8 +14,8 @@ import type {
   StoreStats,
 } from '../store/types.js';
 import { makeSettings } from './fingerprint.js';
-import { FingerprintThread, slotError, type ThreadJob } from './fingerprint-thread.js';
 import { estimateJaccard } from './minhash.js';
+import { FingerprintThread, slotError, type ThreadJob } from './parallel/fingerprint-thread.js';
 import { formatPublished } from './published.js';
 import { type FingerprintSlot, fingerprintBatch, MAX_ARTICLE_CHARS, toRecord } from './record.js';
 import { idf, idfCosine, keyOverlap } from './score.js';
