@@ -39,8 +39,10 @@ import {
   u32ToBlob,
   unionInto,
 } from './codec.js';
+import { countValues } from './radix-sort.js';
 import { toMembership, toStored, toStory, toSummary } from './rows.js';
-import { blockCapacity, countValues, LOWEST, RUNS_SCHEMA, RunIndex, scratchF64 } from './runs.js';
+import { blockCapacity, LOWEST, RUNS_SCHEMA, RunIndex } from './runs.js';
+import { scratchF64 } from './scratch.js';
 import {
   type ArticleRecord,
   type ArticleSummary,
@@ -554,6 +556,12 @@ class Bulk {
 
 // ── the store ───────────────────────────────────────────────────────────────────────────────
 
+// A batch's index entries before they are sorted, in scratch arrays (see scratch.ts): fresh
+// ones every batch set off full garbage collections.
+const bandScratch = scratchF64();
+const postingScratch = scratchF64();
+const termScratch = scratchF64();
+
 /** What a batch needs to remember of an article to index it, or to unindex its old version. */
 interface IndexEntry {
   key: number;
@@ -786,12 +794,11 @@ export class SqliteStore implements Store {
       np += e.keyTerms.length;
       nt += e.keyTerms.length + e.vectorTerms.length;
     }
-    // Scratch arrays (see scratchF64): fresh ones every batch set off full garbage collections.
-    const bands = scratchF64(8, nb * 2);
-    const posts = scratchF64(9, np * 3);
+    const bands = bandScratch.take(nb * 2);
+    const posts = postingScratch.take(np * 3);
     // Document frequency counts each term once per article, over keyTerms ∪ vectorTerms: the
     // vectors weight common words and the key terms rare ones, and both are scored with IDF.
-    const occ = scratchF64(10, nt);
+    const occ = termScratch.take(nt);
     let ib = 0;
     let ip = 0;
     let it = 0;
