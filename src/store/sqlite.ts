@@ -1,7 +1,7 @@
 /**
  * The embedded store: one SQLite file (WAL mode) through better-sqlite3.
  *
- * Layout (schema version 1):
+ * Layout (schema version 2, see sqlite/schema.ts for the DDL and the migration from 1):
  * - `meta(key, value)`: schema version, settings (JSON), and counters kept in the write
  *   transactions so `stats()` never counts millions of rows.
  * - `articles`: one row per article, fingerprints as BLOBs (see codec.ts), text last so reads that
@@ -30,19 +30,30 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { StorydiffError } from '../errors.js';
 import { type Checkpointer, startCheckpointer } from './checkpointer.js';
-import {
-  assertLittleEndian,
-  blobToInts,
-  f32ToBlob,
-  intsToBlob,
-  UNDATED,
-  u32ToBlob,
-  unionInto,
-} from './codec.js';
+import { assertLittleEndian, f32ToBlob, intsToBlob, UNDATED, unionInto } from './codec.js';
 import { countValues } from './radix-sort.js';
-import { toMembership, toStored, toStory, toSummary } from './rows.js';
-import { blockCapacity, LOWEST, RUNS_SCHEMA, RunIndex } from './runs.js';
+import {
+  type IndexEntry,
+  indexEntryOf,
+  toIndexEntry,
+  toMembership,
+  toStored,
+  toStory,
+  toSummary,
+} from './rows.js';
+import { LOWEST, type RunIndex } from './runs.js';
+import { checkVersion, needsUpgrade } from './schema.js';
 import { scratchF64 } from './scratch.js';
+import { BUSY_TIMEOUT_MS, sqliteError } from './sqlite/errors.js';
+import {
+  COUNTERS,
+  type Counters,
+  migrate,
+  readSettings,
+  runIndexes,
+  schemaVersion,
+} from './sqlite/schema.js';
+import { articleParams, prepare } from './sqlite/statements.js';
 import {
   type ArticleRecord,
   type ArticleSummary,
@@ -77,9 +88,9 @@ import {
 } from './validate.js';
 
 type DB = Database.Database;
-type Stmt = Database.Statement;
 type Row = Record<string, unknown>;
 
+export { SQLITE_SCHEMA_V1 } from './sqlite/schema.js';
 export { UNDATED };
 
 /**
@@ -96,15 +107,6 @@ export const DEFAULT_FANOUT = 16;
 const BULK_ARTICLES = 2000;
 /** The writer's own automatic checkpoint (bytes of WAL) while that thread runs: a backstop. */
 const BACKSTOP_BYTES = 512 * 2 ** 20;
-/** Index blocks are sized for a page of at most this many bytes, whatever the store's page size. */
-const MAX_BLOCK_PAGE = 16384;
-/** Index identifiers in `runs.idx`. */
-const IDX_BANDS = 0;
-const IDX_POSTINGS = 1;
-/** How long a statement waits for another connection's lock before failing (ms). */
-const BUSY_TIMEOUT_MS = 15_000;
-/** Rows per multi-row INSERT: fewer calls into the driver; chunks must stay under 32,766 parameters. */
-const CHUNKS = [256, 64, 16, 4, 1];
 
 /** Options of {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -128,161 +130,6 @@ export interface SqliteStoreOptions {
    * 250 bands or 160 postings). Small values exist for tests.
    */
   blockEntries?: number;
-}
-
-// ── schema ──────────────────────────────────────────────────────────────────────────────────
-
-/** Counters kept in `meta`, with their value in a new store. */
-const COUNTERS = {
-  articles: 0,
-  band_rows: 0,
-  posting_rows: 0,
-  stories: 0,
-  clustered: 0,
-  /** Next article key: keys are never reused, so a stale key can never name another article. */
-  next_key: 1,
-  /** High-water marks of the clustering, so a removed story or member never frees its number. */
-  next_story: 1,
-  next_seq: 1,
-};
-type Counters = { -readonly [K in keyof typeof COUNTERS]: number };
-
-/** @internal The version-1 layout, for migration tests. */
-export const SQLITE_SCHEMA_V1 = `
-CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value) WITHOUT ROWID;
-CREATE TABLE articles (
-  key INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  hash TEXT NOT NULL UNIQUE,
-  published INTEGER NOT NULL,
-  words INTEGER NOT NULL,
-  added_at INTEGER NOT NULL,
-  title TEXT,
-  url TEXT,
-  source TEXT,
-  lang TEXT,
-  origin TEXT,
-  minhash BLOB NOT NULL,
-  band_keys BLOB NOT NULL,
-  key_terms BLOB NOT NULL,
-  vector_terms BLOB NOT NULL,
-  vector_weights BLOB NOT NULL,
-  text TEXT NOT NULL
-);
--- With the rowid this orders by (published, key): publication order and cursors.
-CREATE INDEX articles_published ON articles (published);
-CREATE TABLE bands (band_key INTEGER NOT NULL, article INTEGER NOT NULL,
-  PRIMARY KEY (band_key, article)) WITHOUT ROWID;
-CREATE TABLE bands_delta (seg INTEGER NOT NULL, band_key INTEGER NOT NULL, article INTEGER NOT NULL,
-  PRIMARY KEY (seg, band_key, article)) WITHOUT ROWID;
-CREATE TABLE postings (term INTEGER NOT NULL, published INTEGER NOT NULL, article INTEGER NOT NULL,
-  PRIMARY KEY (term, published, article)) WITHOUT ROWID;
-CREATE TABLE postings_delta (seg INTEGER NOT NULL, term INTEGER NOT NULL, published INTEGER NOT NULL,
-  article INTEGER NOT NULL, PRIMARY KEY (seg, term, published, article)) WITHOUT ROWID;
-CREATE TABLE segments (seg INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
-CREATE TABLE df (term INTEGER PRIMARY KEY, df INTEGER NOT NULL);
-CREATE TABLE stories (
-  story INTEGER PRIMARY KEY,
-  root INTEGER NOT NULL,
-  size INTEGER NOT NULL,
-  first_published INTEGER,
-  last_published INTEGER,
-  centroid_terms BLOB NOT NULL,
-  centroid_weights BLOB NOT NULL
-);
-CREATE TABLE members (
-  key INTEGER PRIMARY KEY,
-  story INTEGER NOT NULL,
-  parent INTEGER,
-  score REAL NOT NULL,
-  seq INTEGER NOT NULL
-);
-CREATE INDEX members_story ON members (story, seq);
-`;
-
-/** Schema migrations, applied in order in one IMMEDIATE transaction; v0 is an empty database. */
-const MIGRATIONS: { to: number; up: (db: DB, settings: StoreSettings | undefined, path: string) => void }[] =
-  [
-    {
-      to: 1,
-      up(db, settings, path) {
-        if (!settings) {
-          throw new StorydiffError('USAGE', 'the store is new: give settings to create it', { source: path });
-        }
-        db.exec(SQLITE_SCHEMA_V1);
-        const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-        put.run('settings', JSON.stringify(settings));
-        put.run('created_at', Date.now());
-        for (const [k, v] of Object.entries(COUNTERS)) put.run(k, v);
-      },
-    },
-    {
-      to: 2,
-      up(db) {
-        db.exec(RUNS_SCHEMA);
-        migrateIndexToRuns(db);
-        db.exec(`DROP TABLE bands; DROP TABLE bands_delta; DROP TABLE postings; DROP TABLE postings_delta;
-          DROP TABLE segments;`);
-      },
-    },
-  ];
-
-/**
- * The two inverted indexes of a connection: bands (band key, article) and postings
- * (term, −published, −article), with blocks as large as a page of at most 16 KiB allows unless
- * `blockEntries`.
- */
-function runIndexes(db: DB, blockEntries: number): { bands: RunIndex; postings: RunIndex } {
-  // Blocks no larger than a 16 KiB page's (~4 KB): a search decodes whole blocks, and larger
-  // pages pay off for the article rows, not for the blocks.
-  const page = Math.min(MAX_BLOCK_PAGE, db.pragma('page_size', { simple: true }) as number);
-  const cap = (w: number) => blockEntries || blockCapacity(page, w);
-  return {
-    bands: new RunIndex(db, IDX_BANDS, 2, cap(2)),
-    postings: new RunIndex(db, IDX_POSTINGS, 3, cap(3)),
-  };
-}
-
-/**
- * Schema 1 → 2: the row-per-entry index tables become one run per index. Read in key order a page
- * at a time (a statement cannot be stepped while another writes); a term's postings, stored
- * oldest first in version 1, are reversed into the newest-first order of version 2.
- */
-function migrateIndexToRuns(db: DB): void {
-  db.exec(`INSERT OR IGNORE INTO bands (band_key, article) SELECT band_key, article FROM bands_delta;
-    INSERT OR IGNORE INTO postings (term, published, article) SELECT term, published, article FROM postings_delta;`);
-  const { bands, postings } = runIndexes(db, 0);
-  /** A table's rows in primary-key order, a page at a time (keyset pagination). */
-  function* rows(table: string, cols: string[]): Generator<number[]> {
-    const list = cols.join(', ');
-    const page = db
-      .prepare(
-        `SELECT ${list} FROM ${table} WHERE (${list}) > (${cols.map(() => '?').join(', ')}) ORDER BY ${list} LIMIT 50000`,
-      )
-      .raw();
-    let last = cols.map(() => LOWEST);
-    for (;;) {
-      const got = page.all(...last) as number[][];
-      yield* got;
-      if (got.length < 50_000) return;
-      last = got[got.length - 1];
-    }
-  }
-  bands.build((emit) => {
-    for (const r of rows('bands', ['band_key', 'article'])) emit(r);
-  });
-  postings.build((emit) => {
-    let group: number[][] = [];
-    const flush = () => {
-      for (let i = group.length - 1; i >= 0; i--) emit([group[i][0], -group[i][1], -group[i][2]]);
-      group = [];
-    };
-    for (const r of rows('postings', ['term', 'published', 'article'])) {
-      if (group.length && group[0][0] !== r[0]) flush();
-      group.push(r);
-    }
-    flush();
-  });
 }
 
 // ── opening ─────────────────────────────────────────────────────────────────────────────────
@@ -361,13 +208,7 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<SqliteS
         ? new StorydiffError('INPUT_INVALID', 'not a storydiff store (the database is empty)', {
             source: path,
           })
-        : new StorydiffError(
-            'USAGE',
-            `store schema version ${version} needs an upgrade: open it once writable`,
-            {
-              source: path,
-            },
-          );
+        : needsUpgrade(version, path);
     }
     // 64 KiB pages (SQLite's largest), set before the first write. Against the default 4 KiB:
     // fewer pages to write, checksum and checkpoint per commit (16 KiB was ~15% less CPU per
@@ -399,161 +240,6 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<SqliteS
   }
 }
 
-function schemaVersion(db: DB, path: string): number {
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
-  if (!tables.includes('meta')) {
-    if (tables.length) {
-      throw new StorydiffError(
-        'INPUT_INVALID',
-        `not a storydiff store: the SQLite database holds other tables (${tables.slice(0, 5).join(', ')})`,
-        { source: path },
-      );
-    }
-    return 0;
-  }
-  let v: unknown;
-  try {
-    v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get();
-  } catch (err) {
-    throw new StorydiffError('INPUT_INVALID', `not a storydiff store (${message(err)})`, {
-      source: path,
-      cause: err,
-    });
-  }
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    throw new StorydiffError('INPUT_INVALID', 'not a storydiff store (no schema version)', { source: path });
-  }
-  return v;
-}
-
-function checkVersion(version: number, path: string): void {
-  if (version > STORE_SCHEMA_VERSION) {
-    throw new StorydiffError(
-      'FORMAT_VERSION',
-      `store schema version ${version} is newer than version ${STORE_SCHEMA_VERSION}, the newest this storydiff reads; upgrade storydiff`,
-      { source: path },
-    );
-  }
-}
-
-function migrate(db: DB, settings: StoreSettings | undefined, path: string): void {
-  db.transaction(() => {
-    // Read again under the write lock: another process may have created or upgraded it meanwhile.
-    const from = schemaVersion(db, path);
-    checkVersion(from, path);
-    for (const m of MIGRATIONS) if (m.to > from) m.up(db, settings, path);
-    db.prepare(
-      "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    ).run(STORE_SCHEMA_VERSION);
-  }).immediate();
-}
-
-function readSettings(db: DB, path: string): StoreSettings {
-  const raw = db.prepare("SELECT value FROM meta WHERE key = 'settings'").pluck().get();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(String(raw));
-  } catch {
-    parsed = undefined;
-  }
-  try {
-    return checkSettings(parsed as StoreSettings, path);
-  } catch (err) {
-    throw new StorydiffError('INPUT_INVALID', `the store's settings are unreadable: ${message(err)}`, {
-      source: path,
-    });
-  }
-}
-
-/** Maps a driver error to a StorydiffError that names the file. */
-function sqliteError(err: unknown, path: string): StorydiffError {
-  if (err instanceof StorydiffError) return err;
-  const code = (err as { code?: unknown })?.code;
-  const msg = message(err);
-  const as = (c: ConstructorParameters<typeof StorydiffError>[0], detail: string) =>
-    new StorydiffError(c, detail, { source: path, cause: err });
-  switch (code) {
-    case 'SQLITE_NOTADB':
-      return as('INPUT_INVALID', 'not a storydiff store: the file is not a SQLite database');
-    case 'SQLITE_CORRUPT':
-    case 'SQLITE_CORRUPT_INDEX':
-    case 'SQLITE_CORRUPT_SEQUENCE':
-      return as('INPUT_INVALID', `the store file is corrupt (${msg})`);
-    case 'SQLITE_CANTOPEN':
-      return as('INPUT_NOT_FOUND', `cannot open the store (${msg})`);
-    case 'SQLITE_BUSY':
-    case 'SQLITE_BUSY_SNAPSHOT':
-    case 'SQLITE_LOCKED':
-      return as('TIMEOUT', `the store stayed locked by another connection for ${BUSY_TIMEOUT_MS / 1000} s`);
-    case 'SQLITE_FULL':
-      return as('RESOURCE_UNAVAILABLE', 'the disk is full');
-    case 'SQLITE_READONLY':
-    case 'SQLITE_READONLY_DBMOVED':
-      return as('USAGE', `the store cannot be written (${msg})`);
-    default:
-      if (typeof code === 'string' && code.startsWith('SQLITE_IOERR')) {
-        return as('RESOURCE_UNAVAILABLE', `I/O error on the store (${msg})`);
-      }
-      return as('INTERNAL', msg);
-  }
-}
-
-// ── row decoding ────────────────────────────────────────────────────────────────────────────
-
-const SUMMARY_COLS = 'key, id, hash, title, url, source, published, lang, words';
-const FULL_COLS =
-  'key, id, hash, published, words, added_at, title, url, source, lang, origin, minhash, band_keys, key_terms, vector_terms, vector_weights, text';
-/** FULL_COLS qualified with the alias `a`. */
-const FULL_COLS_A = FULL_COLS.split(', ')
-  .map((c) => `a.${c}`)
-  .join(', ');
-
-// ── bulk inserts ────────────────────────────────────────────────────────────────────────────
-
-/**
- * A multi-row INSERT prepared for each chunk size, so a batch binds its rows in few calls into
- * the driver. `sql(values)` builds the statement around a `VALUES` list; leading parameters
- * (`prefix`) are bound once per statement rather than once per row.
- */
-class Bulk {
-  private readonly stmts: Stmt[];
-  private readonly params: unknown[][];
-  constructor(
-    db: DB,
-    sql: (values: string) => string,
-    private readonly width: number,
-    private readonly prefix = 0,
-  ) {
-    const row = `(${Array(width).fill('?').join(', ')})`;
-    this.stmts = CHUNKS.map((n) => db.prepare(sql(Array(n).fill(row).join(', '))));
-    this.params = CHUNKS.map((n) => new Array(prefix + n * width));
-  }
-
-  /**
-   * Inserts rows `order[0..n-1]` (or `0..n-1`) of the columns, after the prefix parameters;
-   * returns the number of rows changed.
-   */
-  run(n: number, cols: Float64Array[], prefix: unknown[] = [], order?: Uint32Array): number {
-    const w = this.width;
-    const base = this.prefix;
-    let changes = 0;
-    let i = 0;
-    let c = 0;
-    while (i < n) {
-      while (CHUNKS[c] > n - i) c++;
-      const size = CHUNKS[c];
-      const p = this.params[c];
-      for (let k = 0; k < base; k++) p[k] = prefix[k];
-      for (let r = 0; r < size; r++, i++) {
-        const row = order ? order[i] : i;
-        for (let k = 0; k < w; k++) p[base + r * w + k] = cols[k][row];
-      }
-      changes += this.stmts[c].run(p).changes;
-    }
-    return changes;
-  }
-}
-
 // ── the store ───────────────────────────────────────────────────────────────────────────────
 
 // A batch's index entries before they are sorted, in scratch arrays (see scratch.ts): fresh
@@ -561,15 +247,6 @@ class Bulk {
 const bandScratch = scratchF64();
 const postingScratch = scratchF64();
 const termScratch = scratchF64();
-
-/** What a batch needs to remember of an article to index it, or to unindex its old version. */
-interface IndexEntry {
-  key: number;
-  published: number;
-  bandKeys: IntList;
-  keyTerms: IntList;
-  vectorTerms: IntList;
-}
 
 /**
  * The SQLite implementation of {@link Store}. Obtain one with {@link openSqliteStore}.
@@ -725,26 +402,14 @@ export class SqliteStore implements Store {
           byHash.delete(cur.hash);
           byHash.set(r.hash, { key, id: r.id });
           cur.hash = r.hash;
-          adds.set(key, {
-            key,
-            published,
-            bandKeys: r.bandKeys,
-            keyTerms: r.keyTerms,
-            vectorTerms: r.vectorTerms,
-          });
+          adds.set(key, indexEntryOf(key, r));
           out.push({ status: 'updated', id: r.id, key });
         } else {
           const key = c.next_key++;
           this.q.insertArticle.run(articleParams(r, published, now, key));
           byId.set(r.id, { key, hash: r.hash });
           byHash.set(r.hash, { key, id: r.id });
-          adds.set(key, {
-            key,
-            published,
-            bandKeys: r.bandKeys,
-            keyTerms: r.keyTerms,
-            vectorTerms: r.vectorTerms,
-          });
+          adds.set(key, indexEntryOf(key, r));
           c.articles++;
           out.push({ status: 'added', id: r.id, key });
         }
@@ -761,13 +426,7 @@ export class SqliteStore implements Store {
   private indexEntry(key: number): IndexEntry {
     const r = this.q.indexData.get(key) as Row | undefined;
     if (!r) throw new StorydiffError('INTERNAL', `article key ${key} vanished during a write`);
-    return {
-      key,
-      published: r.published as number,
-      bandKeys: blobToInts(r.band_keys as Buffer, 'band keys'),
-      keyTerms: blobToInts(r.key_terms as Buffer, 'key terms'),
-      vectorTerms: blobToInts(r.vector_terms as Buffer, 'vector terms'),
-    };
+    return toIndexEntry(r, key);
   }
 
   /**
@@ -1370,118 +1029,4 @@ function fileSize(path: string): number {
   } catch {
     return 0;
   }
-}
-
-function articleParams(r: ArticleRecord, published: number, now: number, key: number): unknown[] {
-  return [
-    r.id,
-    r.hash,
-    published,
-    r.words,
-    now,
-    r.title ?? null,
-    r.url ?? null,
-    r.source ?? null,
-    r.lang ?? null,
-    r.origin ?? null,
-    u32ToBlob(r.minhash),
-    intsToBlob(r.bandKeys),
-    intsToBlob(r.keyTerms),
-    intsToBlob(r.vectorTerms),
-    f32ToBlob(r.vectorWeights),
-    r.text,
-    key,
-  ];
-}
-
-/** Every statement the store runs, prepared once per connection. */
-function prepare(db: DB) {
-  const p = (sql: string) => db.prepare(sql);
-  /** Statements whose single column is returned bare. */
-  const one = (sql: string) => db.prepare(sql).pluck();
-  const ids = 'SELECT value FROM json_each(?)';
-  const scan = (unclustered: boolean) => {
-    const free = unclustered ? 'AND NOT EXISTS (SELECT 1 FROM members m WHERE m.key = a.key)' : '';
-    return {
-      undated: p(
-        `SELECT ${FULL_COLS_A} FROM articles a WHERE a.published = @undated AND a.key > @key ${free} ORDER BY a.published, a.key LIMIT @limit`,
-      ),
-      dated: p(
-        `SELECT ${FULL_COLS_A} FROM articles a WHERE (a.published, a.key) > (@p, @k) AND a.published <= @hi ${free} ORDER BY a.published, a.key LIMIT @limit`,
-      ),
-    };
-  };
-  return {
-    metaAll: p('SELECT key, value FROM meta'),
-    metaGet: one('SELECT value FROM meta WHERE key = ?'),
-    metaSet: p(
-      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    ),
-
-    byIds: p(`SELECT key, id, hash FROM articles WHERE id IN (${ids})`),
-    byHashes: p(`SELECT key, id, hash FROM articles WHERE hash IN (${ids})`),
-    indexData: p('SELECT published, band_keys, key_terms, vector_terms FROM articles WHERE key = ?'),
-    insertArticle: p(
-      `INSERT INTO articles (id, hash, published, words, added_at, title, url, source, lang, origin, minhash,
-        band_keys, key_terms, vector_terms, vector_weights, text, key) VALUES (${Array(17).fill('?').join(', ')})`,
-    ),
-    updateArticle: p(
-      `UPDATE articles SET id = ?, hash = ?, published = ?, words = ?, added_at = ?, title = ?, url = ?, source = ?,
-        lang = ?, origin = ?, minhash = ?, band_keys = ?, key_terms = ?, vector_terms = ?, vector_weights = ?, text = ?
-        WHERE key = ?`,
-    ),
-    deleteArticle: p('DELETE FROM articles WHERE key = ?'),
-    fullByIds: p(`SELECT ${FULL_COLS} FROM articles WHERE id IN (${ids})`),
-    fullByKeys: p(`SELECT ${FULL_COLS} FROM articles WHERE key IN (${ids})`),
-    fingerprintsByKeys: p(
-      `SELECT ${FULL_COLS.replace(', text', ", '' AS text")} FROM articles WHERE key IN (${ids})`,
-    ),
-    summaryByHash: p(`SELECT ${SUMMARY_COLS} FROM articles WHERE hash = ?`),
-    articleKeys: one(`SELECT key FROM articles WHERE key IN (${ids})`),
-    list: p(`SELECT ${SUMMARY_COLS} FROM articles WHERE key > ? ORDER BY key LIMIT ?`),
-    earliest: one('SELECT min(published) FROM articles WHERE published > ?'),
-    latest: one('SELECT max(published) FROM articles WHERE published > ?'),
-    scanAll: scan(false),
-    scanUnclustered: scan(true),
-
-    dfAdd: new Bulk(
-      db,
-      (v) => `INSERT INTO df (term, df) VALUES ${v} ON CONFLICT (term) DO UPDATE SET df = df + excluded.df`,
-      2,
-    ),
-    dfSub: p('UPDATE df SET df = df - ? WHERE term = ?'),
-    dfPrune: p(`DELETE FROM df WHERE term IN (${ids}) AND df <= 0`),
-    termCount: one('SELECT count(*) FROM df'),
-    dfOf: p(`SELECT term, df FROM df WHERE term IN (${ids})`),
-    storyIds: one(`SELECT story FROM stories WHERE story IN (${ids})`),
-    storiesByIds: p(`SELECT * FROM stories WHERE story IN (${ids})`),
-    upsertStory: p(
-      `INSERT INTO stories (story, root, size, first_published, last_published, centroid_terms, centroid_weights)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (story) DO UPDATE SET root = excluded.root, size = excluded.size,
-       first_published = excluded.first_published, last_published = excluded.last_published,
-       centroid_terms = excluded.centroid_terms, centroid_weights = excluded.centroid_weights`,
-    ),
-    shrinkStory: p('UPDATE stories SET size = max(size - 1, 0) WHERE story = ?'),
-    storiesAll: p(
-      `SELECT s.* FROM stories s WHERE EXISTS (SELECT 1 FROM members m WHERE m.story = s.story)
-       ORDER BY s.first_published, s.story LIMIT ?`,
-    ),
-    storiesWindow: p(
-      `SELECT s.* FROM stories s WHERE s.story IN (
-         SELECT m.story FROM articles a JOIN members m ON m.key = a.key WHERE a.published BETWEEN @lo AND @hi
-         UNION
-         SELECT m.story FROM articles a JOIN members m ON m.key = a.key WHERE @withUndated AND a.published = @undated)
-       ORDER BY s.first_published, s.story LIMIT @limit`,
-    ),
-    memberOf: p('SELECT story, parent FROM members WHERE key = ?'),
-    reparent: p('UPDATE members SET parent = ? WHERE story = ? AND parent = ?'),
-    memberKeys: one(`SELECT key FROM members WHERE key IN (${ids})`),
-    deleteMember: p('DELETE FROM members WHERE key = ?'),
-    upsertMember: p(
-      `INSERT INTO members (key, story, parent, score, seq) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET
-       story = excluded.story, parent = excluded.parent, score = excluded.score, seq = excluded.seq`,
-    ),
-    membersByKeys: p(`SELECT * FROM members WHERE key IN (${ids})`),
-    membersOfStories: p(`SELECT * FROM members WHERE story IN (${ids}) ORDER BY seq, key`),
-  };
 }
