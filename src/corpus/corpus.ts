@@ -1,3 +1,9 @@
+/**
+ * The corpus: the library's entry to a store of articles ({@link openCorpus}). Adding streams
+ * inputs in batches, fingerprinted on a worker thread (parallel/) while the previous batch is
+ * written; search retrieves candidates by LSH bands and key terms, scores them (score.ts) and
+ * optionally rescores the best by comparing texts; clustering is in stories.ts.
+ */
 import { availableParallelism } from 'node:os';
 import { compare, compareWithEncoder } from '../compare/compare.js';
 import type { Comparison, Derivation, Relation } from '../compare/types.js';

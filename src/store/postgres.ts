@@ -411,7 +411,12 @@ export class PostgresStore implements Store {
         [keys],
       )) as unknown as Row[];
       if (old.length !== keys.length) throw new Race('an updated article was removed concurrently');
-      await this.unindex(tx, old.map((r) => toIndexEntry(r)), delta, dfDelta);
+      await this.unindex(
+        tx,
+        old.map((r) => toIndexEntry(r)),
+        delta,
+        dfDelta,
+      );
       await this.dropMemberships(tx, keys);
       const rs = keys.map((k) => updates.get(k) as ArticleRecord);
       const n = await tx.unsafe(
@@ -632,7 +637,12 @@ export class PostgresStore implements Store {
       if (!rows.length) return [];
       const delta: Partial<Record<CounterName, number>> = { articles: -rows.length };
       const dfDelta = new Map<number, number>();
-      await this.unindex(tx, rows.map((r) => toIndexEntry(r)), delta, dfDelta);
+      await this.unindex(
+        tx,
+        rows.map((r) => toIndexEntry(r)),
+        delta,
+        dfDelta,
+      );
       await this.dropMemberships(
         tx,
         rows.map((r) => r.key as number),
