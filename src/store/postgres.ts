@@ -30,6 +30,7 @@
 
 import postgres from 'postgres';
 import { StorydiffError } from '../errors.js';
+import { BaseStore, type ScanQuery, type TermQuery } from './base.js';
 import { UNDATED } from './codec.js';
 import { DEFAULT_RETRY, PgConnection, type RetryPolicy } from './postgres/connection.js';
 import {
@@ -44,17 +45,7 @@ import {
 import { Race } from './postgres/errors.js';
 import { type CounterName, MIGRATIONS, type Sql, type Tx } from './postgres/schema.js';
 import { DEFAULT_PG_SCHEMA, parsePostgresUrl } from './postgres/url.js';
-import {
-  type IndexEntry,
-  indexEntryOf,
-  type Row,
-  setOpt,
-  toIndexEntry,
-  toMembership,
-  toStored,
-  toStory,
-  toSummary,
-} from './rows.js';
+import { type IndexEntry, indexEntryOf, type Row, setOpt, toIndexEntry, toStory } from './rows.js';
 import {
   checkVersion,
   FINGERPRINT_COLS,
@@ -68,36 +59,19 @@ import {
 } from './schema.js';
 import {
   type ArticleRecord,
-  type ArticleSummary,
   type BandHit,
   type IntList,
   type Membership,
   type PutOutcome,
-  type ScanCursor,
-  type ScanOptions,
   STORE_SCHEMA_VERSION,
   type Store,
-  type StoredArticle,
   type StoreSettings,
   type StoreStats,
   type StoryMergeRecord,
   type StoryRecord,
-  type TermHit,
   type TimeWindow,
 } from './types.js';
-import {
-  checkClustering,
-  checkCursor,
-  checkExclude,
-  checkInts,
-  checkLimit,
-  checkRecord,
-  checkSettings,
-  checkStrings,
-  inOrder,
-  usage,
-  windowRange,
-} from './validate.js';
+import { checkInts, checkLimit, checkSettings, usage, windowRange } from './validate.js';
 
 export { DEFAULT_PG_SCHEMA, DEFAULT_RETRY, parsePostgresUrl, type RetryPolicy };
 
@@ -197,7 +171,7 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Pos
  * Beyond the interface: {@link PostgresStore.compact} folds the frequency and counter deltas
  * into their base tables and refreshes the planner's statistics.
  */
-export class PostgresStore implements Store {
+export class PostgresStore extends BaseStore implements Store {
   readonly kind = 'postgres' as const;
   private closed = false;
   private settingsValue?: StoreSettings;
@@ -214,6 +188,7 @@ export class PostgresStore implements Store {
     retry: RetryPolicy,
     private readonly foldEvery: number,
   ) {
+    super();
     this.db = new PgConnection(client, retry, location);
   }
 
@@ -329,22 +304,12 @@ export class PostgresStore implements Store {
   // ── articles ──
 
   /**
-   * Stores a batch in one transaction, with the same outcomes as the SQLite store (see
-   * {@link Store.putArticles}): `unchanged`, `updated` in place, `duplicate` of another id, or
-   * `added` under a new key. Safe with other processes writing at the same time: an id or
-   * content stored concurrently by another writer makes this transaction roll back and plan the
-   * batch again (it then finds that article unchanged or a duplicate), so no article is stored
-   * twice and none is lost.
-   *
-   * @example
-   * ```ts
-   * const [o] = await store.putArticles([record]); // o.status === 'added'
-   * ```
+   * Stores a checked batch (see {@link BaseStore.putArticles}). Safe with other processes writing
+   * at the same time: an id or content stored concurrently by another writer makes this
+   * transaction roll back and plan the batch again (it then finds that article unchanged or a
+   * duplicate), so no article is stored twice and none is lost.
    */
-  async putArticles(records: ArticleRecord[]): Promise<PutOutcome[]> {
-    if (!Array.isArray(records)) throw usage('putArticles takes an array of records');
-    records.forEach(checkRecord);
-    if (!records.length) return [];
+  protected async writeArticles(records: ArticleRecord[]): Promise<PutOutcome[]> {
     const out = await this.write((tx) => this.putIn(tx, records));
     if (++this.writesSinceFold >= this.foldEvery) await this.fold(false);
     return out;
@@ -616,18 +581,8 @@ export class PostgresStore implements Store {
     await this.db.exec('ANALYZE articles, bands, postings, df, df_delta');
   }
 
-  /**
-   * Removes articles by id with their index rows, frequencies and memberships (their stories
-   * shrink; repairing a story is the clustering layer's job, as with SQLite).
-   *
-   * @example
-   * ```ts
-   * await store.removeArticles(['a1', 'nope']); // => ['a1']
-   * ```
-   */
-  async removeArticles(ids: string[]): Promise<string[]> {
-    checkStrings('ids', ids);
-    if (!ids.length) return [];
+  /** Removes articles by id with their index rows, frequencies and memberships, in one statement's transaction. */
+  protected async deleteArticles(ids: string[]): Promise<string[]> {
     return this.write(async (tx) => {
       const rows = (await tx.unsafe(
         `DELETE FROM articles WHERE id = ANY($1::text[])
@@ -654,67 +609,21 @@ export class PostgresStore implements Store {
     });
   }
 
-  /**
-   * Full articles by external id, in input order; missing ids are skipped.
-   *
-   * @example
-   * ```ts
-   * const [a] = await store.getArticles(['a1']);
-   * ```
-   */
-  async getArticles(ids: string[]): Promise<StoredArticle[]> {
-    checkStrings('ids', ids);
-    if (!ids.length) return [];
-    const rows = await this.read1(`SELECT ${FULL_COLS} FROM articles WHERE id = ANY($1::text[])`, [ids]);
-    return inOrder(ids, rows, (r) => r.id as string).map(toStored);
+  protected articleRows(column: 'id' | 'key', values: string[] | number[], text: boolean): Promise<Row[]> {
+    const cols = text ? FULL_COLS : FINGERPRINT_COLS;
+    const type = column === 'id' ? 'text' : 'int8';
+    return this.read1(`SELECT ${cols} FROM articles WHERE ${column} = ANY($1::${type}[])`, [values]);
   }
 
-  /**
-   * Full articles by internal key, in input order (`text: false` leaves the text out).
-   *
-   * @example
-   * ```ts
-   * const arts = await store.getArticlesByKey(hits.map((h) => h.key), { text: false });
-   * ```
-   */
-  async getArticlesByKey(keys: number[], opts: { text?: boolean } = {}): Promise<StoredArticle[]> {
-    checkInts('keys', keys);
-    if (!keys.length) return [];
-    const cols = opts.text === false ? FINGERPRINT_COLS : FULL_COLS;
-    const rows = await this.read1(`SELECT ${cols} FROM articles WHERE key = ANY($1::int8[])`, [keys]);
-    return inOrder(keys, rows, (r) => r.key as number).map(toStored);
-  }
-
-  /**
-   * The article holding this content hash, if any.
-   *
-   * @example
-   * ```ts
-   * const same = await store.findByHash(record.hash);
-   * ```
-   */
-  async findByHash(hash: string): Promise<ArticleSummary | undefined> {
-    if (typeof hash !== 'string') throw usage('hash must be a string');
+  protected async summaryRowByHash(hash: string): Promise<Row | undefined> {
     const rows = await this.read1(`SELECT ${SUMMARY_COLS} FROM articles WHERE hash = $1`, [hash]);
-    return rows[0] && toSummary(rows[0]);
+    return rows[0];
   }
 
   // ── candidates ──
 
-  /**
-   * Articles sharing band keys (each distinct key counts once), most hits first, ties by key;
-   * one statement.
-   *
-   * @example
-   * ```ts
-   * const hits = await store.findByBands(fp.bandKeys, { limit: 200, exclude: self.key });
-   * ```
-   */
-  async findByBands(bandKeys: IntList, opts: { limit: number; exclude?: number }): Promise<BandHit[]> {
-    checkInts('bandKeys', bandKeys);
-    const limit = checkLimit('limit', opts?.limit);
-    const exclude = checkExclude(opts.exclude);
-    if (!bandKeys.length || !limit) return [];
+  /** One statement. */
+  protected bandHits(bandKeys: IntList, limit: number, exclude: number): Promise<BandHit[]> {
     return this.read1(
       `SELECT article AS key, count(*)::int AS hits FROM bands
            WHERE band_key = ANY($1::int8[]) AND article <> $2
@@ -723,27 +632,11 @@ export class PostgresStore implements Store {
     ) as Promise<unknown> as Promise<BandHit[]>;
   }
 
-  /**
-   * Articles sharing key terms inside a window: per distinct term, up to `perTermLimit` postings,
-   * dated ones in the window newest first, then undated ones (highest key first) when
-   * `includeUndated`; one statement (a LATERAL index scan per term). Most shared terms first,
-   * ties by key; `terms` in query order.
-   *
-   * @example
-   * ```ts
-   * const hits = await store.findByTerms(fp.keyTerms, { since, until, perTermLimit: 200 });
-   * ```
-   */
-  async findByTerms(
-    terms: IntList,
-    opts: TimeWindow & { perTermLimit: number; exclude?: number },
-  ): Promise<TermHit[]> {
-    checkInts('terms', terms);
-    const limit = checkLimit('perTermLimit', opts?.perTermLimit);
-    const { lo, hi, undated } = windowRange(opts);
-    const exclude = checkExclude(opts.exclude);
-    const distinct = [...new Set(terms)];
-    if (!distinct.length || !limit) return [];
+  /** One statement: a LATERAL index scan per term. */
+  protected async termPostings(
+    distinct: number[],
+    { lo, hi, undated, exclude, limit }: TermQuery,
+  ): Promise<Map<number, number[]>> {
     const rows = (await this.read1(
       `SELECT t.ord, p.article FROM unnest($1::int8[]) WITH ORDINALITY AS t(term, ord)
          CROSS JOIN LATERAL (
@@ -766,10 +659,7 @@ export class PostgresStore implements Store {
       if (l) l.push(term);
       else byKey.set(r.article, [term]);
     }
-    const hits: TermHit[] = [];
-    for (const [key, ts] of byKey) hits.push({ key, terms: ts });
-    hits.sort((a, b) => b.terms.length - a.terms.length || a.key - b.key);
-    return hits;
+    return byKey;
   }
 
   /**
@@ -808,25 +698,9 @@ export class PostgresStore implements Store {
 
   // ── listing ──
 
-  /**
-   * Full articles in publication order (undated first, then by time, then by key), one page at
-   * a time; `next` is set when more may follow.
-   *
-   * @example
-   * ```ts
-   * const page = await store.scan({ limit: 1000, unclustered: true });
-   * ```
-   */
-  async scan(opts: ScanOptions): Promise<{ items: StoredArticle[]; next?: ScanCursor }> {
-    const limit = checkLimit('limit', opts?.limit);
-    const { lo, hi, undated } = windowRange(opts);
-    checkCursor(opts.after);
-    if (!limit) return { items: [] };
-    const from = opts.after ?? { published: UNDATED, key: 0 };
-    const free = opts.unclustered ? 'AND NOT EXISTS (SELECT 1 FROM members m WHERE m.key = a.key)' : '';
-    // A cursor inside the undated run starts the dated part at its beginning.
-    const start = from.published < lo ? { p: lo, k: 0 } : { p: from.published, k: from.key };
-    const rows = (await this.read((tx) =>
+  protected async scanRows({ want, lo, hi, undated, unclustered, from, start }: ScanQuery): Promise<Row[]> {
+    const free = unclustered ? 'AND NOT EXISTS (SELECT 1 FROM members m WHERE m.key = a.key)' : '';
+    return (await this.read((tx) =>
       tx.unsafe(
         `SELECT * FROM (
            (SELECT ${FULL_COLS_A} FROM articles a
@@ -836,83 +710,28 @@ export class PostgresStore implements Store {
              WHERE $5 AND (a.published, a.key) > ($6, $7) AND a.published <= $8 ${free}
              ORDER BY a.published, a.key LIMIT $4)
          ) x ORDER BY published, key LIMIT $4`,
-        [undated && from.published === UNDATED, UNDATED, from.key, limit + 1, lo <= hi, start.p, start.k, hi],
+        [undated && from.published === UNDATED, UNDATED, from.key, want, lo <= hi, start.p, start.k, hi],
       ),
     )) as unknown as Row[];
-    const more = rows.length > limit;
-    const items = (more ? rows.slice(0, limit) : rows).map(toStored);
-    if (!more) return { items };
-    const last = rows[limit - 1];
-    return { items, next: { published: last.published as number, key: last.key as number } };
   }
 
-  /**
-   * Article summaries (no text or fingerprints) in key order.
-   *
-   * @example
-   * ```ts
-   * const page = await store.list({ limit: 1000, afterKey: prev.at(-1)?.key });
-   * ```
-   */
-  async list(opts: { afterKey?: number; limit: number }): Promise<ArticleSummary[]> {
-    const limit = checkLimit('limit', opts?.limit);
-    if (opts.afterKey !== undefined && !Number.isSafeInteger(opts.afterKey))
-      throw usage('afterKey must be an integer');
-    if (!limit) return [];
-    const rows = await this.read1(
-      `SELECT ${SUMMARY_COLS} FROM articles WHERE key > $1 ORDER BY key LIMIT $2`,
-      [opts.afterKey ?? 0, limit],
-    );
-    return rows.map(toSummary);
+  protected summaryRows(afterKey: number, limit: number): Promise<Row[]> {
+    return this.read1(`SELECT ${SUMMARY_COLS} FROM articles WHERE key > $1 ORDER BY key LIMIT $2`, [
+      afterKey,
+      limit,
+    ]);
   }
 
   // ── clustering ──
 
-  /**
-   * Stories by id, in input order; unknown ids are skipped.
-   *
-   * @example
-   * ```ts
-   * const [s] = await store.getStories([7]);
-   * ```
-   */
-  async getStories(ids: number[]): Promise<StoryRecord[]> {
-    checkInts('ids', ids);
-    if (!ids.length) return [];
-    const rows = await this.read1('SELECT * FROM stories WHERE story = ANY($1::int8[])', [ids]);
-    return inOrder(ids, rows, (r) => r.story as number).map(toStory);
+  protected storyRows(ids: number[]): Promise<Row[]> {
+    return this.read1('SELECT * FROM stories WHERE story = ANY($1::int8[])', [ids]);
   }
 
-  /**
-   * Memberships of these articles (at most one each), in input order.
-   *
-   * @example
-   * ```ts
-   * const [m] = await store.membershipsOf([hit.key]);
-   * ```
-   */
-  async membershipsOf(keys: number[]): Promise<Membership[]> {
-    checkInts('keys', keys);
-    if (!keys.length) return [];
-    const rows = await this.read1('SELECT * FROM members WHERE key = ANY($1::int8[])', [keys]);
-    return inOrder(keys, rows, (r) => r.key as number).map(toMembership);
-  }
-
-  /**
-   * Members of these stories, in clustering order (`seq`).
-   *
-   * @example
-   * ```ts
-   * const members = await store.storyMembers([s.story]);
-   * ```
-   */
-  async storyMembers(stories: number[]): Promise<Membership[]> {
-    checkInts('stories', stories);
-    if (!stories.length) return [];
-    const rows = await this.read1('SELECT * FROM members WHERE story = ANY($1::int8[]) ORDER BY seq, key', [
-      stories,
-    ]);
-    return rows.map(toMembership);
+  protected memberRows(column: 'key' | 'story', values: number[]): Promise<Row[]> {
+    return column === 'key'
+      ? this.read1('SELECT * FROM members WHERE key = ANY($1::int8[])', [values])
+      : this.read1('SELECT * FROM members WHERE story = ANY($1::int8[]) ORDER BY seq, key', [values]);
   }
 
   /**
@@ -948,22 +767,12 @@ export class PostgresStore implements Store {
     return rows.map(toStory);
   }
 
-  /**
-   * Writes new or changed stories and memberships in one transaction, merges first (see
-   * {@link Store.putClustering}). A membership must name a stored article and a story that is
-   * stored or in `stories`, else USAGE and nothing is written.
-   *
-   * @example
-   * ```ts
-   * await store.putClustering([story], [{ key: 12, story: story.story, score: 1, seq: 40 }]);
-   * ```
-   */
-  async putClustering(
+  /** Writes checked clustering changes in one transaction (see {@link BaseStore.putClustering}). */
+  protected async writeClustering(
     stories: StoryRecord[],
     members: Membership[],
-    merges: StoryMergeRecord[] = [],
+    merges: StoryMergeRecord[],
   ): Promise<void> {
-    if (!checkClustering(stories, members, merges)) return;
     await this.write(async (tx) => {
       for (const m of merges) {
         await tx.unsafe('UPDATE members SET story = $1 WHERE story = $2', [m.into, m.from]);

@@ -29,18 +29,11 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { StorydiffError } from '../errors.js';
+import { BaseStore, type ScanQuery, type TermQuery } from './base.js';
 import { type Checkpointer, startCheckpointer } from './checkpointer.js';
 import { assertLittleEndian, f32ToBlob, intsToBlob, UNDATED, unionInto } from './codec.js';
 import { countValues } from './radix-sort.js';
-import {
-  type IndexEntry,
-  indexEntryOf,
-  toIndexEntry,
-  toMembership,
-  toStored,
-  toStory,
-  toSummary,
-} from './rows.js';
+import { type IndexEntry, indexEntryOf, toIndexEntry, toStory } from './rows.js';
 import { LOWEST, type RunIndex } from './runs.js';
 import { checkVersion, needsUpgrade } from './schema.js';
 import { scratchF64 } from './scratch.js';
@@ -56,36 +49,19 @@ import {
 import { articleParams, prepare } from './sqlite/statements.js';
 import {
   type ArticleRecord,
-  type ArticleSummary,
   type BandHit,
   type IntList,
   type Membership,
   type PutOutcome,
-  type ScanCursor,
-  type ScanOptions,
   STORE_SCHEMA_VERSION,
   type Store,
-  type StoredArticle,
   type StoreSettings,
   type StoreStats,
   type StoryMergeRecord,
   type StoryRecord,
-  type TermHit,
   type TimeWindow,
 } from './types.js';
-import {
-  checkClustering,
-  checkExclude,
-  checkInts,
-  checkLimit,
-  checkRecord,
-  checkSettings,
-  checkStrings,
-  inOrder,
-  message,
-  usage,
-  windowRange,
-} from './validate.js';
+import { checkInts, checkLimit, checkSettings, message, usage, windowRange } from './validate.js';
 
 type DB = Database.Database;
 type Row = Record<string, unknown>;
@@ -254,7 +230,7 @@ const termScratch = scratchF64();
  * Beyond the interface: {@link SqliteStore.compact} merges the index runs (also done
  * automatically as they accumulate, see `fanout`).
  */
-export class SqliteStore implements Store {
+export class SqliteStore extends BaseStore implements Store {
   readonly kind = 'sqlite' as const;
   private closed = false;
   private readonly q: ReturnType<typeof prepare>;
@@ -267,6 +243,7 @@ export class SqliteStore implements Store {
     readonly readonly: boolean,
     private readonly tuning: { fanout: number; blockEntries: number },
   ) {
+    super();
     this.q = prepare(db);
     ({ bands: this.bands, postings: this.postings } = runIndexes(db, tuning.blockEntries));
   }
@@ -350,26 +327,8 @@ export class SqliteStore implements Store {
 
   // ── articles ──
 
-  /**
-   * Stores a batch in one transaction. Per record, in order (earlier records of the batch count):
-   * a known id with the same hash is `unchanged` (nothing is written, not even changed metadata);
-   * a known id with another hash is `updated` in place (same key; old index rows and df counts
-   * removed, its story membership dropped and the story's size decremented) unless another id
-   * already holds the new hash, which makes it a `duplicate` and leaves the stored version alone;
-   * a new id whose hash is stored is a `duplicate` (`key` and `existing` name the holder);
-   * otherwise the record is `added` under a new key (keys are never reused). `addedAt` is the
-   * time of the write that stored the current content. Invalid records fail the whole batch
-   * with INPUT_INVALID before anything is written; a failure while writing rolls it all back.
-   *
-   * @example
-   * ```ts
-   * const [o] = await store.putArticles([record]); // o.status === 'added'
-   * ```
-   */
-  async putArticles(records: ArticleRecord[]): Promise<PutOutcome[]> {
-    if (!Array.isArray(records)) throw usage('putArticles takes an array of records');
-    records.forEach(checkRecord);
-    if (!records.length) return [];
+  /** Stores a checked batch in one IMMEDIATE transaction (see {@link BaseStore.putArticles}). */
+  protected async writeArticles(records: ArticleRecord[]): Promise<PutOutcome[]> {
     const now = Date.now();
     const outcomes = this.write((c) => {
       const byId = new Map<string, { key: number; hash: string }>();
@@ -529,18 +488,11 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Removes articles by id with their band and posting rows and df counts. A removed article's
-   * membership row is deleted and its story's size decremented; the story itself (root, centroid,
-   * other members' parents) is left for the clustering layer to repair.
-   *
-   * @example
-   * ```ts
-   * await store.removeArticles(['a1', 'nope']); // => ['a1']
-   * ```
+   * Removes articles by id with their index entries and df counts. A removed article's membership
+   * row is deleted and its story's size decremented; the story itself (root, centroid, other
+   * members' parents) is left for the clustering layer to repair.
    */
-  async removeArticles(ids: string[]): Promise<string[]> {
-    checkStrings('ids', ids);
-    if (!ids.length) return [];
+  protected async deleteArticles(ids: string[]): Promise<string[]> {
     return this.write((c) => {
       const found = new Map<string, number>();
       for (const r of this.q.byIds.all(JSON.stringify(ids)) as Row[])
@@ -561,67 +513,19 @@ export class SqliteStore implements Store {
     });
   }
 
-  /**
-   * Full articles by external id, in input order; missing ids are skipped.
-   *
-   * @example
-   * ```ts
-   * const [a] = await store.getArticles(['a1']);
-   * ```
-   */
-  async getArticles(ids: string[]): Promise<StoredArticle[]> {
-    checkStrings('ids', ids);
-    if (!ids.length) return [];
-    const rows = this.read(() => this.q.fullByIds.all(JSON.stringify(ids)) as Row[]);
-    return inOrder(ids, rows, (r) => r.id as string).map(toStored);
+  protected articleRows(column: 'id' | 'key', values: string[] | number[], text: boolean): Row[] {
+    const q = column === 'id' ? this.q.fullByIds : text ? this.q.fullByKeys : this.q.fingerprintsByKeys;
+    return this.read(() => q.all(JSON.stringify(values)) as Row[]);
   }
 
-  /**
-   * Full articles by internal key, in input order; missing keys are skipped.
-   *
-   * @example
-   * ```ts
-   * const arts = await store.getArticlesByKey(hits.map((h) => h.key));
-   * ```
-   */
-  async getArticlesByKey(keys: number[], opts: { text?: boolean } = {}): Promise<StoredArticle[]> {
-    checkInts('keys', keys);
-    if (!keys.length) return [];
-    const q = opts.text === false ? this.q.fingerprintsByKeys : this.q.fullByKeys;
-    const rows = this.read(() => q.all(JSON.stringify(keys)) as Row[]);
-    return inOrder(keys, rows, (r) => r.key as number).map(toStored);
-  }
-
-  /**
-   * The article holding this content hash, if any.
-   *
-   * @example
-   * ```ts
-   * const same = await store.findByHash(record.hash); // same?.id
-   * ```
-   */
-  async findByHash(hash: string): Promise<ArticleSummary | undefined> {
-    if (typeof hash !== 'string') throw usage('hash must be a string');
-    const r = this.read(() => this.q.summaryByHash.get(hash) as Row | undefined);
-    return r && toSummary(r);
+  protected summaryRowByHash(hash: string): Row | undefined {
+    return this.read(() => this.q.summaryByHash.get(hash) as Row | undefined);
   }
 
   // ── candidates ──
 
-  /**
-   * Articles sharing at least one of the band keys (each distinct key counts once), most hits
-   * first, ties by key; one block seek per key and per index run.
-   *
-   * @example
-   * ```ts
-   * const hits = await store.findByBands(fp.bandKeys, { limit: 200, exclude: self.key });
-   * ```
-   */
-  async findByBands(bandKeys: IntList, opts: { limit: number; exclude?: number }): Promise<BandHit[]> {
-    checkInts('bandKeys', bandKeys);
-    const limit = checkLimit('limit', opts?.limit);
-    const exclude = checkExclude(opts.exclude);
-    if (!bandKeys.length || !limit) return [];
+  /** One block seek per distinct key and per index run (runs whose filter rules the key out are skipped). */
+  protected bandHits(bandKeys: IntList, limit: number, exclude: number): BandHit[] {
     const counts = this.read(() => {
       const hits = new Map<number, number>();
       const runs = this.bands.lookupRuns();
@@ -644,28 +548,11 @@ export class SqliteStore implements Store {
     return out.length > limit ? out.slice(0, limit) : out;
   }
 
-  /**
-   * Articles sharing key terms inside a window. For each distinct term, up to `perTermLimit`
-   * postings are read: dated ones in the window newest first, then (when `includeUndated`, the
-   * default, and the limit is not reached) undated ones, highest key first. Results: most
-   * shared terms first, ties by key; `terms` in query order.
-   *
-   * @example
-   * ```ts
-   * const hits = await store.findByTerms(fp.keyTerms, { since, until, perTermLimit: 400 });
-   * ```
-   */
-  async findByTerms(
-    terms: IntList,
-    opts: TimeWindow & { perTermLimit: number; exclude?: number },
-  ): Promise<TermHit[]> {
-    checkInts('terms', terms);
-    const limit = checkLimit('perTermLimit', opts?.perTermLimit);
-    const { lo, hi, undated } = windowRange(opts);
-    const exclude = checkExclude(opts.exclude);
-    const distinct = [...new Set(terms)];
-    if (!distinct.length || !limit) return [];
-    const found = this.read(() => {
+  protected termPostings(
+    distinct: number[],
+    { lo, hi, undated, exclude, limit }: TermQuery,
+  ): Map<number, number[]> {
+    return this.read(() => {
       const byKey = new Map<number, number[]>();
       const runs = this.postings.lookupRuns();
       // Postings are (term, −published, −article): a term's dated postings from `hi` down to `lo`
@@ -701,11 +588,6 @@ export class SqliteStore implements Store {
       }
       return byKey;
     });
-
-    const hits: TermHit[] = [];
-    for (const [key, ts] of found) hits.push({ key, terms: ts });
-    hits.sort((a, b) => b.terms.length - a.terms.length || a.key - b.key);
-    return hits;
   }
 
   /**
@@ -733,114 +615,33 @@ export class SqliteStore implements Store {
 
   // ── listing ──
 
-  /**
-   * Full articles in publication order (undated first, then by time, then by key), one page at
-   * a time; `next` is set when more may follow.
-   *
-   * @example
-   * ```ts
-   * let after: ScanCursor | undefined;
-   * do {
-   *   const page = await store.scan({ limit: 1000, after, unclustered: true });
-   *   after = page.next;
-   * } while (after);
-   * ```
-   */
-  async scan(opts: ScanOptions): Promise<{ items: StoredArticle[]; next?: ScanCursor }> {
-    const limit = checkLimit('limit', opts?.limit);
-    const { lo, hi, undated } = windowRange(opts);
-    const after = opts.after;
-    if (
-      after !== undefined &&
-      (!Number.isSafeInteger(after?.published) || !Number.isSafeInteger(after?.key))
-    ) {
-      throw usage('after must be a cursor returned by scan');
-    }
-    if (!limit) return { items: [] };
-    const q = opts.unclustered ? this.q.scanUnclustered : this.q.scanAll;
-    const rows = this.read(() => {
-      const want = limit + 1;
+  protected scanRows({ want, lo, hi, undated, unclustered, from, start }: ScanQuery): Row[] {
+    const q = unclustered ? this.q.scanUnclustered : this.q.scanAll;
+    return this.read(() => {
       const got: Row[] = [];
-      const from = after ?? { published: UNDATED, key: 0 };
       if (undated && from.published === UNDATED) {
         got.push(...(q.undated.all({ undated: UNDATED, key: from.key, limit: want }) as Row[]));
       }
       if (got.length < want && lo <= hi) {
-        // A cursor inside the undated run starts the dated part at its beginning.
-        const start = from.published < lo ? { p: lo, k: 0 } : { p: from.published, k: from.key };
         got.push(...(q.dated.all({ p: start.p, k: start.k, hi, limit: want - got.length }) as Row[]));
       }
       return got;
     });
-    const more = rows.length > limit;
-    const items = (more ? rows.slice(0, limit) : rows).map(toStored);
-    if (!more) return { items };
-    const last = rows[limit - 1];
-    return { items, next: { published: last.published as number, key: last.key as number } };
   }
 
-  /**
-   * Article summaries (no text or fingerprints) in key order.
-   *
-   * @example
-   * ```ts
-   * const page = await store.list({ limit: 1000, afterKey: prev.at(-1)?.key });
-   * ```
-   */
-  async list(opts: { afterKey?: number; limit: number }): Promise<ArticleSummary[]> {
-    const limit = checkLimit('limit', opts?.limit);
-    if (opts.afterKey !== undefined && !Number.isSafeInteger(opts.afterKey))
-      throw usage('afterKey must be an integer');
-    if (!limit) return [];
-    const rows = this.read(() => this.q.list.all(opts.afterKey ?? 0, limit) as Row[]);
-    return rows.map(toSummary);
+  protected summaryRows(afterKey: number, limit: number): Row[] {
+    return this.read(() => this.q.list.all(afterKey, limit) as Row[]);
   }
 
   // ── clustering ──
 
-  /**
-   * Stories by id, in input order; unknown ids are skipped.
-   *
-   * @example
-   * ```ts
-   * const [s] = await store.getStories([7]);
-   * ```
-   */
-  async getStories(ids: number[]): Promise<StoryRecord[]> {
-    checkInts('ids', ids);
-    if (!ids.length) return [];
-    const rows = this.read(() => this.q.storiesByIds.all(JSON.stringify(ids)) as Row[]);
-    return inOrder(ids, rows, (r) => r.story as number).map(toStory);
+  protected storyRows(ids: number[]): Row[] {
+    return this.read(() => this.q.storiesByIds.all(JSON.stringify(ids)) as Row[]);
   }
 
-  /**
-   * Memberships of these articles (at most one each), in input order.
-   *
-   * @example
-   * ```ts
-   * const [m] = await store.membershipsOf([hit.key]); // m?.story
-   * ```
-   */
-  async membershipsOf(keys: number[]): Promise<Membership[]> {
-    checkInts('keys', keys);
-    if (!keys.length) return [];
-    const rows = this.read(() => this.q.membersByKeys.all(JSON.stringify(keys)) as Row[]);
-    return inOrder(keys, rows, (r) => r.key as number).map(toMembership);
-  }
-
-  /**
-   * Members of these stories, in clustering order (`seq`).
-   *
-   * @example
-   * ```ts
-   * const members = await store.storyMembers([s.story]);
-   * ```
-   */
-  async storyMembers(stories: number[]): Promise<Membership[]> {
-    checkInts('stories', stories);
-    if (!stories.length) return [];
-    const rows = this.read(() => this.q.membersOfStories.all(JSON.stringify(stories)) as Row[]);
-    return rows.map(toMembership);
+  protected memberRows(column: 'key' | 'story', values: number[]): Row[] {
+    const q = column === 'key' ? this.q.membersByKeys : this.q.membersOfStories;
+    return this.read(() => q.all(JSON.stringify(values)) as Row[]);
   }
 
   /**
@@ -871,22 +672,12 @@ export class SqliteStore implements Store {
     return rows.map(toStory);
   }
 
-  /**
-   * Writes new or changed stories (replacing a stored story with the same id) and memberships
-   * (replacing an article's previous membership) in one transaction. A membership must name a
-   * stored article and a story that is stored or in `stories`, else USAGE and nothing is written.
-   *
-   * @example
-   * ```ts
-   * await store.putClustering([story], [{ key: 12, story: story.story, score: 1, seq: 40 }]);
-   * ```
-   */
-  async putClustering(
+  /** Writes checked clustering changes in one IMMEDIATE transaction (see {@link BaseStore.putClustering}). */
+  protected async writeClustering(
     stories: StoryRecord[],
     members: Membership[],
-    merges: StoryMergeRecord[] = [],
+    merges: StoryMergeRecord[],
   ): Promise<void> {
-    if (!checkClustering(stories, members, merges)) return;
     this.write((c) => {
       // Merges first, in order: earlier members move to the surviving story, the absorbed story goes.
       for (const m of merges) {
