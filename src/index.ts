@@ -55,7 +55,7 @@ export { stopIdleFingerprintWorker } from './corpus/parallel/fingerprint-thread.
 export { parsePublished } from './corpus/published.js';
 export { type ClusterRun, clusterCorpus } from './corpus/stories.js';
 export * from './corpus/story-types.js';
-export type { CorpusInput, Fingerprint } from './corpus/types.js';
+export type { ArticleRef, CorpusInput, Fingerprint } from './corpus/types.js';
 export { type AnalyzeOptions, analyze } from './doc/analyze.js';
 export * from './doc/types.js';
 export {

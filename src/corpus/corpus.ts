@@ -26,7 +26,7 @@ import { formatPublished } from './published.js';
 import { type FingerprintSlot, fingerprintBatch, MAX_ARTICLE_CHARS, toRecord } from './record.js';
 import { idf, idfCosine, keyOverlap } from './score.js';
 import { type ClusterRun, clusterCorpus, type StoriesResult } from './stories.js';
-import type { CorpusInput } from './types.js';
+import type { ArticleRef, CorpusInput } from './types.js';
 
 /** Where the embedded store lives when no `db` is given. */
 export const DEFAULT_DB_PATH = '.storydiff/corpus.db';
@@ -124,13 +124,7 @@ export interface SearchOptions {
 }
 
 /** One search hit. */
-export interface SearchHit {
-  id: string;
-  key: number;
-  title?: string;
-  url?: string;
-  source?: string;
-  published?: string;
+export interface SearchHit extends ArticleRef {
   /** Retrieval score, 0..1: the larger of the MinHash Jaccard estimate and the same-story score. */
   score: number;
   /** Estimated Jaccard similarity of word shingles (near-duplicate measure). */
