@@ -51,11 +51,11 @@ export {
   termHash,
   termVector,
 } from './corpus/fingerprint.js';
-export { stopIdleFingerprintWorker } from './corpus/fingerprint-thread.js';
+export { stopIdleFingerprintWorker } from './corpus/parallel/fingerprint-thread.js';
 export { parsePublished } from './corpus/published.js';
 export { type ClusterRun, clusterCorpus } from './corpus/stories.js';
 export * from './corpus/story-types.js';
-export type { CorpusInput, Fingerprint } from './corpus/types.js';
+export type { ArticleRef, CorpusInput, Fingerprint } from './corpus/types.js';
 export { type AnalyzeOptions, analyze } from './doc/analyze.js';
 export * from './doc/types.js';
 export {

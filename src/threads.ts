@@ -1,3 +1,9 @@
+/**
+ * Worker threads that run from built code and from sources alike: the fingerprint worker
+ * (`corpus/parallel/`) and the server's compare pool start their module through
+ * {@link startModuleWorker}, which finds the `.js` file next to the caller, or under vitest and
+ * tsx registers tsx in the worker first so that it can load the `.ts` file.
+ */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

@@ -1,3 +1,9 @@
+/**
+ * The corpus: the library's entry to a store of articles ({@link openCorpus}). Adding streams
+ * inputs in batches, fingerprinted on a worker thread (parallel/) while the previous batch is
+ * written; search retrieves candidates by LSH bands and key terms, scores them (score.ts) and
+ * optionally rescores the best by comparing texts; clustering is in stories.ts.
+ */
 import { availableParallelism } from 'node:os';
 import { compare, compareWithEncoder } from '../compare/compare.js';
 import type { Comparison, Derivation, Relation } from '../compare/types.js';
@@ -14,13 +20,13 @@ import type {
   StoreStats,
 } from '../store/types.js';
 import { makeSettings } from './fingerprint.js';
-import { FingerprintThread, slotError, type ThreadJob } from './fingerprint-thread.js';
 import { estimateJaccard } from './minhash.js';
+import { FingerprintThread, slotError, type ThreadJob } from './parallel/fingerprint-thread.js';
 import { formatPublished } from './published.js';
 import { type FingerprintSlot, fingerprintBatch, MAX_ARTICLE_CHARS, toRecord } from './record.js';
 import { idf, idfCosine, keyOverlap } from './score.js';
 import { type ClusterRun, clusterCorpus, type StoriesResult } from './stories.js';
-import type { CorpusInput } from './types.js';
+import type { ArticleRef, CorpusInput } from './types.js';
 
 /** Where the embedded store lives when no `db` is given. */
 export const DEFAULT_DB_PATH = '.storydiff/corpus.db';
@@ -118,13 +124,7 @@ export interface SearchOptions {
 }
 
 /** One search hit. */
-export interface SearchHit {
-  id: string;
-  key: number;
-  title?: string;
-  url?: string;
-  source?: string;
-  published?: string;
+export interface SearchHit extends ArticleRef {
   /** Retrieval score, 0..1: the larger of the MinHash Jaccard estimate and the same-story score. */
   score: number;
   /** Estimated Jaccard similarity of word shingles (near-duplicate measure). */

@@ -21,87 +21,31 @@
  * language only decides which stop words are dropped. So an article whose language is known and a
  * query whose language could not be guessed (a headline, a lower-cased snippet) produce the same
  * term hashes, which a Porter2 stem chosen by language would not.
+ *
+ * Here: the scanner with its character classes, the word cache, the lexical analysis and the
+ * signature, in one module because they share module-level buffers on the per-token path (an
+ * imported binding costs a load and a hole check on every use). Apart, off that path: settings
+ * (settings.ts), term forms and hashes (terms.ts), the content hash (content-hash.ts), top-k
+ * selection (top-k.ts) and the slabs the output arrays are cut from (slab.ts).
  */
 
-import * as crypto from 'node:crypto';
-import { StorydiffError } from '../errors.js';
 import type { StoreSettings } from '../store/types.js';
+import { usage } from '../store/validate.js';
 import { fmix32, hashString53, mix, TWO_POW_32 } from '../text/hash.js';
 import { foldForMatch } from '../text/normalize.js';
 import { STOPWORD_LANGS, stopwords } from '../text/stopwords.js';
-import { bandKeys, lshParams } from './lsh.js';
+import { hashNormalized, INVISIBLE, WS_CLEAN, WS_IRREGULAR, WS_LINE_FEEDS } from './content-hash.js';
+import { bandKeys } from './lsh.js';
 import { densify, EMPTY_BIN } from './minhash.js';
+import { slabF32, slabU32 } from './slab.js';
+import { isAscii, isCommon, lightStem, normalizeNumber } from './terms.js';
+import { selectTop, sortDesc } from './top-k.js';
 import type { Fingerprint } from './types.js';
 
+export { lshParams } from './lsh.js';
 export { estimateJaccard } from './minhash.js';
-export { lshParams };
-
-// ---------------------------------------------------------------------------------------------
-// Settings
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Default fingerprint settings. 128 permutations: the standard error of a Jaccard estimate is
- * about sqrt(J(1-J)/128) ≤ 0.044, enough to rank candidates, at 512 bytes per signature.
- * Shingles of 3 words: long enough that common phrases ("said on Tuesday") rarely make unrelated
- * articles similar, short enough that one edited word only breaks 3 shingles, so lightly edited
- * rewrites keep a high similarity. Threshold 0.4: a rewrite that keeps about 60% of its source's
- * text has a 3-shingle Jaccard near 0.4, and the key-term channel covers heavier rewording. For
- * 0.4 and 128 permutations {@link lshParams} gives 32 bands of 4 rows (all 128 values used): a
- * pair at J = 0.4 becomes a candidate with probability 0.56, at 0.6 with 0.98, at 0.1 with 0.003.
- * The bands and rows are written out here so importing the module costs no integration; a test
- * checks they equal `lshParams(0.4, 128)`.
- */
-export const DEFAULT_SETTINGS: StoreSettings = Object.freeze({
-  numPerm: 128,
-  shingle: 3,
-  bands: 32,
-  rows: 4,
-  threshold: 0.4,
-  seed: 1,
-});
-
-function usage(message: string): StorydiffError {
-  return new StorydiffError('USAGE', message);
-}
-
-function checkInt(name: string, v: unknown, min: number, max: number): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
-    throw usage(`${name} must be an integer from ${min} to ${max}, got ${String(v)}`);
-  return v;
-}
-
-/**
- * Complete, validated fingerprint settings: defaults for what `partial` leaves out, bands and
- * rows derived from the threshold and `numPerm` by {@link lshParams} unless both are given (then
- * `bands * rows <= numPerm` is checked). Invalid values throw a `USAGE` StorydiffError.
- *
- * @example
- * ```ts
- * makeSettings();                                 // => DEFAULT_SETTINGS' values
- * makeSettings({ threshold: 0.7 });               // => { …, bands: 14, rows: 9 }
- * makeSettings({ numPerm: 64, threshold: 0.5 });  // => { …, bands: 14, rows: 4 }
- * ```
- */
-export function makeSettings(partial: Partial<StoreSettings> = {}): StoreSettings {
-  if (partial === null || typeof partial !== 'object') throw usage('settings must be an object');
-  const numPerm = checkInt('numPerm', partial.numPerm ?? DEFAULT_SETTINGS.numPerm, 2, 4096);
-  const shingle = checkInt('shingle', partial.shingle ?? DEFAULT_SETTINGS.shingle, 1, 16);
-  const seed = checkInt('seed', partial.seed ?? DEFAULT_SETTINGS.seed, 0, 0xffffffff);
-  const threshold = partial.threshold ?? DEFAULT_SETTINGS.threshold;
-  if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold <= 0 || threshold >= 1)
-    throw usage(`threshold must be a number strictly between 0 and 1, got ${String(threshold)}`);
-  let { bands, rows } = partial;
-  if (bands === undefined && rows === undefined) {
-    ({ bands, rows } = lshParams(threshold, numPerm));
-  } else {
-    if (bands === undefined || rows === undefined) throw usage('give both bands and rows, or neither');
-    checkInt('bands', bands, 1, numPerm);
-    checkInt('rows', rows, 1, numPerm);
-    if (bands * rows > numPerm) throw usage(`bands * rows (${bands} * ${rows}) exceeds numPerm (${numPerm})`);
-  }
-  return { numPerm, shingle, bands, rows, threshold, seed };
-}
+export { DEFAULT_SETTINGS, makeSettings } from './settings.js';
+export { lightStem, termHash } from './terms.js';
 
 // ---------------------------------------------------------------------------------------------
 // Character classes
@@ -405,10 +349,7 @@ function scan(text: string, capitals: boolean): string {
   return text;
 }
 
-// Whitespace layout of the last scanned text, for the content hash.
-const WS_CLEAN = 0;
-const WS_LINE_FEEDS = 1;
-const WS_IRREGULAR = 2;
+// Whitespace layout of the last scanned text, for the content hash (see content-hash.ts).
 let wsLayout = WS_IRREGULAR;
 
 // Results of scanCjk besides the token count: the characters in the run and where it ends.
@@ -599,7 +540,7 @@ function addEntry(text: string, t: number, b: number): void {
   let stop = 0;
   let term: string | undefined;
   if (flags & F_NUMBER) {
-    const num = normalizeNumber(raw);
+    const num = normalizeNumber(raw, DIGIT_VALUE);
     if (num.length >= 2) term = 'n:' + num;
   } else if (flags & F_CJK) {
     term = 'w:' + raw;
@@ -622,89 +563,6 @@ function addEntry(text: string, t: number, b: number): void {
 }
 
 /**
- * Words that are not stop words but are in most news articles whatever the story: speech verbs,
- * negations, number and time words, units. They stay in the term vector (the clusterer's IDF
- * weighs them down) but are never key terms, whose 48 places are for what identifies a story.
- * Written for this module; English first, with the commonest equivalents in the other languages
- * that have stop-word lists.
- */
-const COMMON_WORDS = `said say says saying told tell tells added adding according asked called
-  not no never also new old one two three four five six seven eight nine ten first second third
-  last next year years month months week weeks day days today yesterday tomorrow time times
-  people percent cent per million millions billion billions thousand thousands hundred hundreds
-  monday tuesday wednesday thursday friday saturday sunday including however
-  sagte sagt sagten erklarte jahr jahre jahren prozent millionen milliarden heute gestern nicht
-  dit declare annee annees ans pourcent millions milliards aujourd hier pas
-  dijo dijeron ano anos ciento millones hoy ayer
-  disse anni anno milioni miliardi oggi ieri
-  zei jaar procent miljoen miljard vandaag gisteren`;
-let commonTerms: Set<string> | undefined;
-function isCommon(term: string): boolean {
-  if (!commonTerms) {
-    commonTerms = new Set();
-    for (const w of COMMON_WORDS.split(/\s+/)) if (w) commonTerms.add('w:' + lightStem(w));
-  }
-  return commonTerms.has(term);
-}
-
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
-function isAscii(s: string): boolean {
-  return ASCII_ONLY.test(s);
-}
-
-/**
- * A language-neutral light stemmer on a folded word: drops a plural `-s` (not `-ss`, `-us`,
- * `-is`), an `-ing` (7+ letters) or `-ed` (6+ letters, not `-eed`), then keeps at most 7 code
- * units. Crude, but the same for every language and every caller, which is what term matching
- * across articles and queries needs (see the module comment).
- *
- * @example
- * ```ts
- * lightStem('negotiations'); // => 'negotia'
- * lightStem('strikes');      // => 'strike'
- * lightStem('killed');       // => 'kill'
- * ```
- */
-export function lightStem(w: string): string {
-  let n = w.length;
-  if (n >= 4 && w.charCodeAt(n - 1) === 115) {
-    const p = w.charCodeAt(n - 2);
-    if (p !== 115 && p !== 117 && p !== 105) n--; // s, u, i
-  } else if (n >= 7 && w.endsWith('ing')) n -= 3;
-  else if (n >= 6 && w.endsWith('ed') && w.charCodeAt(n - 3) !== 101) n -= 2;
-  if (n > 7) n = 7;
-  // Do not cut a surrogate pair in half.
-  if (n < w.length) {
-    const last = w.charCodeAt(n - 1);
-    if (last >= 0xd800 && last <= 0xdbff) n--;
-    return w.slice(0, n);
-  }
-  return w;
-}
-
-/**
- * Normalises a number token: digits of any script become ASCII; a '.' or ',' followed by exactly
- * three digits is a thousands separator and dropped, any other is a decimal point ('.');
- * leading zeros of the integer part are dropped ("1,200" → "1200", "3,5" → "3.5", "007" → "7").
- */
-function normalizeNumber(raw: string): string {
-  let out = '';
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 46 || c === 44) {
-      let j = i + 1;
-      while (j < raw.length && raw.charCodeAt(j) !== 46 && raw.charCodeAt(j) !== 44) j++;
-      if (j - i - 1 !== 3) out += '.';
-      continue;
-    }
-    out += String.fromCharCode(48 + (c < 128 ? c - 48 : DIGIT_VALUE[c]));
-  }
-  let z = 0;
-  while (z < out.length - 1 && out.charCodeAt(z) === 48 && out.charCodeAt(z + 1) !== 46) z++;
-  return z > 0 ? out.slice(z) : out;
-}
-
-/**
  * The normalised, prefixed form of one word or number as it is hashed into key terms and vector
  * terms (`w:` + light stem of the folded word, `n:` + normalised number), or `undefined` for a
  * single character. Use it with {@link termHash} to look a word up in a store.
@@ -720,27 +578,12 @@ export function normalizeTerm(word: string): string | undefined {
   const w = word.trim();
   if (/^\p{Nd}+(?:[.,]\p{Nd}+)*$/u.test(w)) {
     for (let i = 0; i < w.length; i++) classOf(w.charCodeAt(i)); // fills DIGIT_VALUE
-    const num = normalizeNumber(w);
+    const num = normalizeNumber(w, DIGIT_VALUE);
     return num.length >= 2 ? 'n:' + num : undefined;
   }
   const folded = foldForMatch(w.normalize('NFC'));
   if (folded.length < 2) return undefined;
   return 'w:' + lightStem(folded);
-}
-
-/**
- * The safe-integer hash of a normalised term (as {@link normalizeTerm} gives it): 53 bits from
- * two independent 32-bit string hashes, deterministic across runs and machines, so key terms and
- * vector terms in a store and in a query agree.
- *
- * @example
- * ```ts
- * termHash('w:mourinh') === termHash('w:mourinh'); // => true
- * Number.isSafeInteger(termHash('n:1200'));         // => true
- * ```
- */
-export function termHash(term: string): number {
-  return hashString53(term);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -890,41 +733,6 @@ interface Analysis {
   vectorWeights: Float32Array;
 }
 
-// A fingerprint's typed arrays are views of small shared slabs: a typed array of more than 64
-// bytes gets a backing store of its own (a malloc, and a young array buffer for the GC to sweep),
-// which cost more than the arrays' contents at two per article. A slab is 16 KB, so a view kept
-// alive keeps at most that much. Two functions, one per array type, on purpose: one generic
-// function constructing either type measured ~3% slower ingest (a polymorphic construction).
-const SLAB = 4096;
-let u32Slab = new Uint32Array(0);
-let u32At = 0;
-let f32Slab = new Float32Array(0);
-let f32At = 0;
-
-/** A zeroed Uint32Array of n elements, a view of a shared slab. */
-function slabU32(n: number): Uint32Array {
-  if (n > SLAB) return new Uint32Array(n);
-  if (u32At + n > u32Slab.length) {
-    u32Slab = new Uint32Array(SLAB);
-    u32At = 0;
-  }
-  const v = new Uint32Array(u32Slab.buffer, u32At * 4, n);
-  u32At += n;
-  return v;
-}
-
-/** A zeroed Float32Array of n elements, a view of a shared slab. */
-function slabF32(n: number): Float32Array {
-  if (n > SLAB) return new Float32Array(n);
-  if (f32At + n > f32Slab.length) {
-    f32Slab = new Float32Array(SLAB);
-    f32At = 0;
-  }
-  const v = new Float32Array(f32Slab.buffer, f32At * 4, n);
-  f32At += n;
-  return v;
-}
-
 /** Starts a document: new stamp, empty accumulators; clears the caches when they are full. */
 function beginDocument(): void {
   if (nEntries >= MAX_ENTRIES) resetCaches();
@@ -965,55 +773,6 @@ function rankKey(l: number, extra: number): number {
 /** Local term id packed in a rank key. */
 function localOf(key: number): number {
   return POS - 1 - (key - Math.floor(key / POS) * POS);
-}
-
-/**
- * Moves the k largest of a[0, n) to a[0, k) (unordered; Hoare quickselect) and returns how many
- * that is (k, or n if smaller).
- */
-function selectTop(a: Float64Array, n: number, k: number): number {
-  if (k >= n) return n;
-  if (k <= 0) return 0;
-  let lo = 0;
-  let hi = n - 1;
-  while (hi > lo) {
-    // Median of three as the pivot keeps sorted or reversed input linear.
-    const mid = (lo + hi) >>> 1;
-    const x = a[lo];
-    const y = a[mid];
-    const z = a[hi];
-    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] > pivot) i++;
-      while (a[j] < pivot) j--;
-      if (i <= j) {
-        const tmp = a[i];
-        a[i] = a[j];
-        a[j] = tmp;
-        i++;
-        j--;
-      }
-    }
-    if (k - 1 <= j) hi = j;
-    else if (k - 1 >= i) lo = i;
-    else return k;
-  }
-  return k;
-}
-
-/** Sorts a[0, n) in descending order (insertion sort: n is small). */
-function sortDesc(a: Float64Array, n: number): void {
-  for (let i = 1; i < n; i++) {
-    const v = a[i];
-    let j = i;
-    while (j > 0 && a[j - 1] < v) {
-      a[j] = a[j - 1];
-      j--;
-    }
-    a[j] = v;
-  }
 }
 
 /** Runs the lexical analysis of the current document's terms. */
@@ -1251,51 +1010,6 @@ export function fingerprint(
     vectorTerms: a.vectorTerms,
     vectorWeights: a.vectorWeights,
   };
-}
-
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
-// Runs of two or more whitespace characters, or a single one that is not a space.
-const WHITESPACE = /\s{2,}|[^\S ]/g;
-
-// crypto.hash (Node 20.12 and later): a one-shot digest without a Hash object.
-const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
-
-/**
- * Content hash of NFC text. `layout` (from the scanner, which sees every character anyway) lets
- * the common cases skip the general whitespace regex, which costs ~10 µs on a 3 KB article:
- * text with only single spaces is hashed as it is (trimmed), text whose only other whitespace is
- * runs of line feeds (never next to a space) has its lines joined by single spaces, which gives
- * the normalised string without the regex.
- */
-function hashNormalized(nfc: string, layout: number): string {
-  let s: string;
-  if (layout === WS_LINE_FEEDS) {
-    let a = 0;
-    let b = nfc.length;
-    while (a < b && (nfc.charCodeAt(a) === 32 || nfc.charCodeAt(a) === 10)) a++;
-    while (b > a && (nfc.charCodeAt(b - 1) === 32 || nfc.charCodeAt(b - 1) === 10)) b--;
-    // The lines joined by single spaces: one join and one hash call cost less than a hash update
-    // per line (3.4 against 4.5 µs on a 3 KB article).
-    const lines: string[] = [];
-    let i = a;
-    for (;;) {
-      const j = nfc.indexOf('\n', i);
-      if (j < 0 || j >= b) {
-        lines.push(nfc.slice(i, b));
-        break;
-      }
-      lines.push(nfc.slice(i, j));
-      i = j + 1;
-      while (nfc.charCodeAt(i) === 10) i++;
-    }
-    s = lines.join(' ');
-  } else {
-    s = (layout === WS_CLEAN ? nfc : nfc.replace(INVISIBLE, '').replace(WHITESPACE, ' ')).trim();
-  }
-  const digest = oneShotHash
-    ? oneShotHash('sha256', s, 'hex')
-    : crypto.createHash('sha256').update(s).digest('hex');
-  return digest.slice(0, 32);
 }
 
 /**

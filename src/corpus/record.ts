@@ -1,3 +1,8 @@
+/**
+ * From a corpus input to an article record: validation (size, id, dates), text clean-up (NFC,
+ * line ends), and the fingerprint, for one input or a batch of them (the unit the parallel
+ * fingerprinting in `parallel/` hands between threads).
+ */
 import { StorydiffError, toStorydiffError } from '../errors.js';
 import type { ArticleRecord, IntList, StoreSettings } from '../store/types.js';
 import { fingerprint } from './fingerprint.js';

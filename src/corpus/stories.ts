@@ -1,3 +1,9 @@
+/**
+ * Story clustering over a store (`Corpus.cluster()`, `storydiff cluster`): clusters the articles
+ * not yet in a story with the online algorithm of cluster.ts, page by page, persisting the state,
+ * then reads the stories in a window with their versions as the published stories format
+ * (story-types.ts).
+ */
 import type {
   Membership,
   ScanCursor,

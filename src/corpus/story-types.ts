@@ -1,18 +1,12 @@
 /** The published format of `storydiff cluster`: stories, their versions over time, derivation. */
 
+import type { ArticleRef } from './types.js';
+
 /** Identifier of the stories format. Bump on any incompatible change. */
 export const STORIES_SCHEMA = 'storydiff/stories@1';
 
 /** One version of a story. */
-export interface StoryVersion {
-  id: string;
-  /** The store's internal key (stable for the life of the store). */
-  key: number;
-  title?: string;
-  url?: string;
-  source?: string;
-  /** Publication time, ISO 8601, when known. */
-  published?: string;
+export interface StoryVersion extends ArticleRef {
   words: number;
   /** Id of the earlier version this one most likely derives from; absent for the story's root. */
   parent?: string;

@@ -47,3 +47,15 @@ export interface Fingerprint {
   vectorTerms: number[];
   vectorWeights: Float32Array;
 }
+
+/** An article as the published formats name it: a search hit, a version of a story. */
+export interface ArticleRef {
+  id: string;
+  /** The store's internal key (stable for the life of the store). */
+  key: number;
+  title?: string;
+  url?: string;
+  source?: string;
+  /** Publication time, ISO 8601, when known. */
+  published?: string;
+}

@@ -1,3 +1,7 @@
+/**
+ * WAL checkpoints of a SQLite store on a thread of their own during a bulk ingest (see
+ * {@link startCheckpointer}), so the writing thread does not copy pages itself.
+ */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 

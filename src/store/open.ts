@@ -1,3 +1,7 @@
+/**
+ * Opening a store from a `--db` value: a PostgreSQL URL or a SQLite path, each implementation
+ * loaded only when used.
+ */
 import { StorydiffError } from '../errors.js';
 import type { Store, StoreSettings } from './types.js';
 

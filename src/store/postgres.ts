@@ -2,9 +2,10 @@
  * The shared store: the corpus in a PostgreSQL database, through the `postgres` client, so several
  * ingest processes and API servers can work on one corpus at once.
  *
- * Layout (schema version 1, the same version and meaning as the SQLite store; all tables live in
- * one PostgreSQL schema, `storydiff` unless the URL says `?schema=NAME`, so one database can hold
- * several corpora):
+ * Layout (schema version 2, the same version and meaning as the SQLite store; version 2 changed
+ * only the SQLite layout; DDL and migrations in postgres/schema.ts). All tables live in one
+ * PostgreSQL schema, `storydiff` unless the URL says `?schema=NAME` (see postgres/url.ts), so one
+ * database can hold several corpora:
  * - `meta(key, value)`: schema version and settings (JSON).
  * - `articles`: one row per article, keys from the sequence `article_keys` (never reused),
  *   fingerprints as `bytea` in the encodings of codec.ts, `UNIQUE (id)` and `UNIQUE (hash)`: the
@@ -29,64 +30,55 @@
 
 import postgres from 'postgres';
 import { StorydiffError } from '../errors.js';
-import { blobToInts, UNDATED } from './codec.js';
-import { type Row, setOpt, toMembership, toStored, toStory, toSummary } from './rows.js';
+import { BaseStore, type ScanQuery, type TermQuery } from './base.js';
+import { UNDATED } from './codec.js';
+import { DEFAULT_RETRY, PgConnection, type RetryPolicy } from './postgres/connection.js';
+import {
+  ARTICLE_COLS,
+  ARTICLE_UNNEST,
+  articleArrays,
+  b64,
+  indexRows,
+  ints64,
+  pgText,
+} from './postgres/encoding.js';
+import { Race } from './postgres/errors.js';
+import { type CounterName, MIGRATIONS, type Sql, type Tx } from './postgres/schema.js';
+import { DEFAULT_PG_SCHEMA, parsePostgresUrl } from './postgres/url.js';
+import { type IndexEntry, indexEntryOf, type Row, setOpt, toIndexEntry, toStory } from './rows.js';
+import {
+  checkVersion,
+  FINGERPRINT_COLS,
+  FULL_COLS,
+  FULL_COLS_A,
+  foreignTables,
+  needsUpgrade,
+  recordedVersion,
+  SUMMARY_COLS,
+  storedSettings,
+} from './schema.js';
 import {
   type ArticleRecord,
-  type ArticleSummary,
   type BandHit,
   type IntList,
   type Membership,
   type PutOutcome,
-  type ScanCursor,
-  type ScanOptions,
   STORE_SCHEMA_VERSION,
   type Store,
-  type StoredArticle,
   type StoreSettings,
   type StoreStats,
   type StoryMergeRecord,
   type StoryRecord,
-  type TermHit,
   type TimeWindow,
 } from './types.js';
-import {
-  checkClustering,
-  checkCursor,
-  checkExclude,
-  checkInts,
-  checkLimit,
-  checkRecord,
-  checkSettings,
-  checkStrings,
-  inOrder,
-  message,
-  usage,
-  windowRange,
-} from './validate.js';
+import { checkInts, checkLimit, checkSettings, usage, windowRange } from './validate.js';
 
-type Sql = postgres.Sql<Record<string, unknown>>;
-type Tx = postgres.ReservedSql<Record<string, unknown>>;
+export { DEFAULT_PG_SCHEMA, DEFAULT_RETRY, parsePostgresUrl, type RetryPolicy };
 
-/** The schema (namespace) a store lives in when the URL does not name one. */
-export const DEFAULT_PG_SCHEMA = 'storydiff';
 /** Default for {@link PostgresStoreOptions.poolSize}. */
 export const DEFAULT_PG_POOL = 4;
 /** Default for {@link PostgresStoreOptions.foldEvery}. */
 export const DEFAULT_FOLD_EVERY = 8;
-
-/** How transient failures are retried. */
-export interface RetryPolicy {
-  /** Attempts after the first. Default 10. */
-  retries: number;
-  /** First wait (ms), doubled each time with ±50% jitter. Default 100. */
-  baseMs: number;
-  /** Longest single wait (ms). Default 5,000. */
-  maxMs: number;
-}
-
-/** Default {@link RetryPolicy}: about 30 s of retrying in all, enough for a server restart. */
-export const DEFAULT_RETRY: RetryPolicy = Object.freeze({ retries: 10, baseMs: 100, maxMs: 5_000 });
 
 /** Options of {@link openPostgresStore}. */
 export interface PostgresStoreOptions {
@@ -110,218 +102,6 @@ export interface PostgresStoreOptions {
    */
   foldEvery?: number;
 }
-
-// ── schema ──────────────────────────────────────────────────────────────────────────────────
-
-/** Counters kept by writes (through `counter_delta`), so stats and IDF never count big tables. */
-const COUNTER_NAMES = ['articles', 'band_rows', 'posting_rows', 'next_story', 'next_seq'] as const;
-type CounterName = (typeof COUNTER_NAMES)[number];
-
-const SCHEMA_V1 = `
-CREATE TABLE meta (key text PRIMARY KEY, value jsonb NOT NULL);
-CREATE SEQUENCE article_keys AS bigint START 1;
-CREATE TABLE articles (
-  key bigint PRIMARY KEY,
-  id text NOT NULL UNIQUE,
-  hash text NOT NULL UNIQUE,
-  published bigint NOT NULL,
-  words integer NOT NULL,
-  added_at bigint NOT NULL,
-  title text,
-  url text,
-  source text,
-  lang text,
-  origin text,
-  minhash bytea NOT NULL,
-  band_keys bytea NOT NULL,
-  key_terms bytea NOT NULL,
-  vector_terms bytea NOT NULL,
-  vector_weights bytea NOT NULL,
-  text text NOT NULL
-);
-CREATE INDEX articles_published ON articles (published, key);
-CREATE TABLE bands (band_key bigint NOT NULL, article bigint NOT NULL, PRIMARY KEY (band_key, article));
-CREATE TABLE postings (term bigint NOT NULL, published bigint NOT NULL, article bigint NOT NULL,
-  PRIMARY KEY (term, published, article));
-CREATE TABLE df (term bigint PRIMARY KEY, df bigint NOT NULL);
-CREATE TABLE df_delta (term bigint NOT NULL, n bigint NOT NULL);
-CREATE INDEX df_delta_term ON df_delta (term);
-CREATE TABLE counters (name text PRIMARY KEY, value bigint NOT NULL);
-CREATE TABLE counter_delta (name text NOT NULL, n bigint NOT NULL);
-CREATE TABLE stories (
-  story bigint PRIMARY KEY,
-  root bigint NOT NULL,
-  size integer NOT NULL,
-  first_published bigint,
-  last_published bigint,
-  centroid_terms bytea NOT NULL,
-  centroid_weights bytea NOT NULL
-);
-CREATE TABLE members (
-  key bigint PRIMARY KEY,
-  story bigint NOT NULL,
-  parent bigint,
-  score double precision NOT NULL,
-  seq bigint NOT NULL
-);
-CREATE INDEX members_story ON members (story, seq);
-`;
-
-/** Migrations in order, run in one transaction under the schema's advisory lock. */
-const MIGRATIONS: {
-  to: number;
-  up: (tx: Tx, settings: StoreSettings | undefined, where: string) => Promise<void>;
-}[] = [
-  {
-    to: 1,
-    async up(tx, settings, where) {
-      if (!settings) {
-        throw new StorydiffError('USAGE', 'the store is new: give settings to create it', { source: where });
-      }
-      await tx.unsafe(SCHEMA_V1);
-      await tx.unsafe('INSERT INTO meta (key, value) VALUES ($1, $2::jsonb), ($3, $4::jsonb)', [
-        'settings',
-        settings,
-        'created_at',
-        Date.now(),
-      ] as never[]);
-      await tx.unsafe(`INSERT INTO counters (name, value) SELECT unnest($1::text[]), unnest($2::int8[])`, [
-        [...COUNTER_NAMES],
-        [0, 0, 0, 1, 1],
-      ]);
-    },
-  },
-  // Version 2 changed only the SQLite layout (index runs); the PostgreSQL tables are unchanged.
-  { to: 2, async up() {} },
-];
-
-// ── connection ──────────────────────────────────────────────────────────────────────────────
-
-const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
-
-/** The client URL, the schema, and the location to show (no password). */
-export function parsePostgresUrl(raw: string): { url: string; schema: string; location: string } {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    throw new StorydiffError('USAGE', 'not a valid PostgreSQL URL', { source: '--db' });
-  }
-  if (!/^postgres(ql)?:$/.test(u.protocol)) {
-    throw new StorydiffError('USAGE', 'a PostgreSQL URL starts with postgres:// or postgresql://', {
-      source: '--db',
-    });
-  }
-  const schema = u.searchParams.get('schema') ?? DEFAULT_PG_SCHEMA;
-  if (!SCHEMA_NAME.test(schema)) {
-    throw new StorydiffError(
-      'USAGE',
-      `schema must be a plain identifier (letters, digits, _), got "${schema}"`,
-      {
-        source: '--db',
-      },
-    );
-  }
-  u.searchParams.delete('schema');
-  const url = u.toString();
-  const shown = new URL(url);
-  shown.password = '';
-  shown.searchParams.set('schema', schema);
-  return { url, schema, location: shown.toString() };
-}
-
-/** SQLSTATEs and client error codes worth retrying: the same statement may well succeed later. */
-const RETRYABLE = new Set([
-  '40001', // serialization_failure
-  '40P01', // deadlock_detected
-  '23505', // unique_violation: a concurrent writer stored the same article first
-  '55P03', // lock_not_available
-  '57P01', // admin_shutdown
-  '57P02', // crash_shutdown
-  '57P03', // cannot_connect_now (starting up)
-  '53300', // too_many_connections
-  '08000',
-  '08001',
-  '08003',
-  '08004',
-  '08006',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'CONNECTION_CLOSED',
-  'CONNECTION_DESTROYED',
-  'CONNECT_TIMEOUT',
-  // The pool was replaced under a running operation (see PostgresStore.reset).
-  'CONNECTION_ENDED',
-]);
-
-/** Thrown inside a write when a concurrent writer got there first: the batch is planned again. */
-class Race extends Error {
-  readonly code = '23505';
-}
-
-/** True when the connection itself failed (nothing more can be sent on it). */
-function isConnectionError(err: unknown): boolean {
-  const code = (err as { code?: unknown })?.code;
-  return (
-    typeof code === 'string' &&
-    (code.startsWith('CONNECT') || code.startsWith('E') || code.startsWith('08') || code.startsWith('57P'))
-  );
-}
-
-function isRetryable(err: unknown): boolean {
-  if (err instanceof Race) return true;
-  const code = (err as { code?: unknown })?.code;
-  return typeof code === 'string' && RETRYABLE.has(code);
-}
-
-/** Maps a driver error to a StorydiffError that names the store. */
-function pgError(err: unknown, where: string, attempts = 0): StorydiffError {
-  if (err instanceof StorydiffError) return err;
-  const code = String((err as { code?: unknown })?.code ?? '');
-  const msg = message(err);
-  const as = (c: ConstructorParameters<typeof StorydiffError>[0], detail: string) =>
-    new StorydiffError(c, detail, { source: where, cause: err });
-  const tried = attempts > 1 ? ` (after ${attempts} attempts)` : '';
-  if (RETRYABLE.has(code)) return as('RESOURCE_UNAVAILABLE', `the database is unavailable${tried}: ${msg}`);
-  if (code.startsWith('28')) return as('USAGE', `cannot log in to the database: ${msg}`);
-  if (code === '3D000') return as('INPUT_NOT_FOUND', msg);
-  if (code === '53100') return as('RESOURCE_UNAVAILABLE', `the database server's disk is full: ${msg}`);
-  if (code === '25006') return as('USAGE', `the database is read-only: ${msg}`);
-  if (code === '57014') return as('TIMEOUT', `the database cancelled the statement: ${msg}`);
-  return as('INTERNAL', `${code ? `${code} ` : ''}${msg}`);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-// ── encoding ────────────────────────────────────────────────────────────────────────────────
-
-/** Typed-array bytes as base64, decoded by the server (`decode(x, 'base64')`): a third smaller than hex. */
-function b64(a: ArrayBufferView): string {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-}
-
-function ints64(a: IntList): string {
-  return b64(a instanceof Float64Array ? a : new Float64Array(a));
-}
-
-/** PostgreSQL text cannot hold U+0000; normalised article text never does, metadata might. */
-function pgText(s: string | undefined | null): string | null {
-  if (s === undefined || s === null) return null;
-  return s.includes('\u0000') ? s.replaceAll('\u0000', '\uFFFD') : s;
-}
-
-const SUMMARY_COLS = 'key, id, hash, title, url, source, published, lang, words';
-const FULL_COLS =
-  'key, id, hash, published, words, added_at, title, url, source, lang, origin, minhash, band_keys, key_terms, vector_terms, vector_weights, text';
-const FULL_COLS_A = FULL_COLS.split(', ')
-  .map((c) => `a.${c}`)
-  .join(', ');
-const FINGERPRINT_COLS = FULL_COLS.replace(', text', ", '' AS text");
 
 // ── opening ─────────────────────────────────────────────────────────────────────────────────
 
@@ -385,53 +165,31 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Pos
 
 // ── the store ───────────────────────────────────────────────────────────────────────────────
 
-/** A stored article's index contents (to remove them on update or removal). */
-interface IndexEntry {
-  key: number;
-  published: number;
-  bandKeys: IntList;
-  keyTerms: IntList;
-  vectorTerms: IntList;
-}
-
 /**
  * The PostgreSQL implementation of {@link Store}. Obtain one with {@link openPostgresStore}.
  *
  * Beyond the interface: {@link PostgresStore.compact} folds the frequency and counter deltas
  * into their base tables and refreshes the planner's statistics.
  */
-export class PostgresStore implements Store {
+export class PostgresStore extends BaseStore implements Store {
   readonly kind = 'postgres' as const;
   private closed = false;
   private settingsValue?: StoreSettings;
   private writesSinceFold = 0;
-  /** The connection pool; replaced whole after a connection fails (see {@link PostgresStore.reset}). */
-  private sql: Sql;
+  /** The pool, with retries and transactions. */
+  private readonly db: PgConnection;
 
   /** @internal Use {@link openPostgresStore}. */
   constructor(
-    private readonly client: () => Sql,
+    client: () => Sql,
     readonly schema: string,
     readonly location: string,
     readonly readonly: boolean,
-    private readonly retry: RetryPolicy,
+    retry: RetryPolicy,
     private readonly foldEvery: number,
   ) {
-    this.sql = client();
-  }
-
-  /**
-   * Replaces the pool after one of its connections failed. Why the whole pool: in postgres 3.4.9
-   * a connection whose socket died with a write pending is left unable to write again, and a
-   * write queued on it later throws from a timer where no caller can catch it
-   * (porsager/postgres#1208); ending the pool closes every connection without writing, and the
-   * retry runs on fresh ones. Operations still running on the old pool fail with
-   * CONNECTION_ENDED and are retried on the new one too.
-   */
-  private reset(broken: Sql): void {
-    if (this.sql !== broken || this.closed) return;
-    this.sql = this.client();
-    broken.end({ timeout: 0 }).catch(() => undefined);
+    super();
+    this.db = new PgConnection(client, retry, location);
   }
 
   get settings(): StoreSettings {
@@ -442,7 +200,7 @@ export class PostgresStore implements Store {
   /** @internal Creates or upgrades the schema and reads the settings. */
   async init(settings: StoreSettings | undefined): Promise<void> {
     const where = this.location;
-    const version = await this.attempt(() => this.transaction('BEGIN', (tx) => this.schemaVersion(tx)));
+    const version = await this.db.attempt(() => this.db.transaction('BEGIN', (tx) => this.schemaVersion(tx)));
     checkVersion(version, where);
     if (version < STORE_SCHEMA_VERSION) {
       if (this.readonly) {
@@ -450,19 +208,13 @@ export class PostgresStore implements Store {
           ? new StorydiffError('INPUT_NOT_FOUND', `no storydiff store in schema "${this.schema}"`, {
               source: where,
             })
-          : new StorydiffError(
-              'USAGE',
-              `store schema version ${version} needs an upgrade: open it once writable`,
-              {
-                source: where,
-              },
-            );
+          : needsUpgrade(version, where);
       }
       if (!settings && version === 0) {
         throw new StorydiffError('USAGE', 'no store here: give settings to create one', { source: where });
       }
-      await this.attempt(() =>
-        this.transaction('BEGIN', async (tx) => {
+      await this.db.attempt(() =>
+        this.db.transaction('BEGIN', async (tx) => {
           await tx.unsafe('SELECT pg_advisory_xact_lock(hashtext($1))', [`storydiff:${this.schema}`]);
           await tx.unsafe(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
           // Read again under the lock: another process may have created or upgraded it meanwhile.
@@ -477,14 +229,8 @@ export class PostgresStore implements Store {
         }),
       );
     }
-    const rows = await this.exec("SELECT value FROM meta WHERE key = 'settings'");
-    try {
-      this.settingsValue = checkSettings(rows[0]?.value as StoreSettings, where);
-    } catch (err) {
-      throw new StorydiffError('INPUT_INVALID', `the store's settings are unreadable: ${message(err)}`, {
-        source: where,
-      });
-    }
+    const rows = await this.db.exec("SELECT value FROM meta WHERE key = 'settings'");
+    this.settingsValue = storedSettings(rows[0]?.value, where);
   }
 
   /** 0 for a schema without tables, else the version in `meta`; refuses foreign tables. */
@@ -495,23 +241,11 @@ export class PostgresStore implements Store {
     )) as unknown as { tablename: string }[];
     const names = tables.map((t) => t.tablename);
     if (!names.includes('meta')) {
-      if (names.length) {
-        throw new StorydiffError(
-          'INPUT_INVALID',
-          `not a storydiff store: schema "${this.schema}" holds other tables (${names.slice(0, 5).join(', ')})`,
-          { source: this.location },
-        );
-      }
+      if (names.length) throw foreignTables(`schema "${this.schema}"`, names, this.location);
       return 0;
     }
     const rows = await q.unsafe("SELECT value FROM meta WHERE key = 'schema_version'");
-    const v = rows[0]?.value;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-      throw new StorydiffError('INPUT_INVALID', 'not a storydiff store (no schema version)', {
-        source: this.location,
-      });
-    }
-    return v;
+    return recordedVersion(rows[0]?.value, this.location);
   }
 
   // ── plumbing ──
@@ -520,44 +254,16 @@ export class PostgresStore implements Store {
     if (this.closed) throw new StorydiffError('USAGE', 'the store is closed', { source: this.location });
   }
 
-  /** Runs `f`, retrying transient failures with exponential backoff and jitter. */
-  private async attempt<T>(f: () => Promise<T>): Promise<T> {
-    for (let n = 0; ; n++) {
-      try {
-        return await f();
-      } catch (err) {
-        if (err instanceof StorydiffError) throw err;
-        if (!isRetryable(err) || n >= this.retry.retries || this.closed)
-          throw pgError(err, this.location, n + 1);
-        const wait = Math.min(this.retry.maxMs, this.retry.baseMs * 2 ** n);
-        await sleep(wait * (0.5 + Math.random()));
-      }
-    }
-  }
-
   /** A read: one transaction (one snapshot), retried when transient. */
   private read<T>(f: (tx: Tx) => Promise<T>): Promise<T> {
     this.open();
-    return this.attempt(() => this.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', f));
+    return this.db.attempt(() => this.db.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', f));
   }
 
   /** A read of one statement (a statement sees one snapshot): no transaction round trips. */
   private read1(query: string, params: unknown[] = []): Promise<Row[]> {
     this.open();
-    return this.exec(query, params);
-  }
-
-  /** One statement on the pool, retried when transient. */
-  private exec(query: string, params: unknown[] = []): Promise<Row[]> {
-    return this.attempt(async () => {
-      const pool = this.sql;
-      try {
-        return (await pool.unsafe(query, params as postgres.ParameterOrJSON<never>[])) as unknown as Row[];
-      } catch (err) {
-        if (isConnectionError(err)) this.reset(pool);
-        throw err;
-      }
-    });
+    return this.db.exec(query, params);
   }
 
   /** A write: one READ COMMITTED transaction, wholly retried when transient. */
@@ -565,45 +271,7 @@ export class PostgresStore implements Store {
     this.open();
     if (this.readonly)
       throw new StorydiffError('USAGE', 'the store is open read-only', { source: this.location });
-    return this.attempt(() => this.transaction('BEGIN', f));
-  }
-
-  /**
-   * One transaction on a reserved connection. Why not the client's `sql.begin`: after the server
-   * drops a connection mid-transaction it sends ROLLBACK on the dead socket, and postgres 3.4.9
-   * then throws from a timer (porsager/postgres#1208), which no caller can catch and which takes
-   * the process down. Here a dropped connection is released without another word: the server
-   * has already rolled the transaction back.
-   */
-  private async transaction<T>(begin: string, f: (tx: Tx) => Promise<T>): Promise<T> {
-    const pool = this.sql;
-    let tx: Tx;
-    try {
-      tx = await pool.reserve();
-    } catch (err) {
-      if (isConnectionError(err)) this.reset(pool);
-      throw err;
-    }
-    try {
-      await tx.unsafe(begin);
-      const out = await f(tx);
-      await tx.unsafe('COMMIT');
-      tx.release();
-      return out;
-    } catch (err) {
-      if (isConnectionError(err)) {
-        // Not released: the pool it belongs to is ended instead.
-        this.reset(pool);
-        throw err;
-      }
-      try {
-        await tx.unsafe('ROLLBACK');
-        tx.release();
-      } catch {
-        this.reset(pool);
-      }
-      throw err;
-    }
+    return this.db.attempt(() => this.db.transaction('BEGIN', f));
   }
 
   /** Appends counter changes (no shared row is updated, see the module comment). */
@@ -636,22 +304,12 @@ export class PostgresStore implements Store {
   // ── articles ──
 
   /**
-   * Stores a batch in one transaction, with the same outcomes as the SQLite store (see
-   * {@link Store.putArticles}): `unchanged`, `updated` in place, `duplicate` of another id, or
-   * `added` under a new key. Safe with other processes writing at the same time: an id or
-   * content stored concurrently by another writer makes this transaction roll back and plan the
-   * batch again (it then finds that article unchanged or a duplicate), so no article is stored
-   * twice and none is lost.
-   *
-   * @example
-   * ```ts
-   * const [o] = await store.putArticles([record]); // o.status === 'added'
-   * ```
+   * Stores a checked batch (see {@link BaseStore.putArticles}). Safe with other processes writing
+   * at the same time: an id or content stored concurrently by another writer makes this
+   * transaction roll back and plan the batch again (it then finds that article unchanged or a
+   * duplicate), so no article is stored twice and none is lost.
    */
-  async putArticles(records: ArticleRecord[]): Promise<PutOutcome[]> {
-    if (!Array.isArray(records)) throw usage('putArticles takes an array of records');
-    records.forEach(checkRecord);
-    if (!records.length) return [];
+  protected async writeArticles(records: ArticleRecord[]): Promise<PutOutcome[]> {
     const out = await this.write((tx) => this.putIn(tx, records));
     if (++this.writesSinceFold >= this.foldEvery) await this.fold(false);
     return out;
@@ -718,7 +376,12 @@ export class PostgresStore implements Store {
         [keys],
       )) as unknown as Row[];
       if (old.length !== keys.length) throw new Race('an updated article was removed concurrently');
-      await this.unindex(tx, old.map(indexEntryOf), delta, dfDelta);
+      await this.unindex(
+        tx,
+        old.map((r) => toIndexEntry(r)),
+        delta,
+        dfDelta,
+      );
       await this.dropMemberships(tx, keys);
       const rs = keys.map((k) => updates.get(k) as ArticleRecord);
       const n = await tx.unsafe(
@@ -733,7 +396,7 @@ export class PostgresStore implements Store {
       );
       if (n.count !== keys.length) throw new Race('an updated article changed concurrently');
       rs.forEach((r, i) => {
-        adds.push(entryOf(keys[i], r));
+        adds.push(indexEntryOf(keys[i], r));
       });
     }
     if (fresh.length) {
@@ -757,7 +420,7 @@ export class PostgresStore implements Store {
       if (inserted.count !== fresh.length) throw new Race('a concurrent writer stored the same article');
       fresh.forEach((r, k) => {
         for (const at of outcomeOfFresh[k]) out[at].key = keys[k];
-        adds.push(entryOf(keys[k], r));
+        adds.push(indexEntryOf(keys[k], r));
       });
       delta.articles = (delta.articles ?? 0) + fresh.length;
     }
@@ -915,21 +578,11 @@ export class PostgresStore implements Store {
   async compact(): Promise<void> {
     if (this.readonly) return;
     await this.fold(true);
-    await this.exec('ANALYZE articles, bands, postings, df, df_delta');
+    await this.db.exec('ANALYZE articles, bands, postings, df, df_delta');
   }
 
-  /**
-   * Removes articles by id with their index rows, frequencies and memberships (their stories
-   * shrink; repairing a story is the clustering layer's job, as with SQLite).
-   *
-   * @example
-   * ```ts
-   * await store.removeArticles(['a1', 'nope']); // => ['a1']
-   * ```
-   */
-  async removeArticles(ids: string[]): Promise<string[]> {
-    checkStrings('ids', ids);
-    if (!ids.length) return [];
+  /** Removes articles by id with their index rows, frequencies and memberships, in one statement's transaction. */
+  protected async deleteArticles(ids: string[]): Promise<string[]> {
     return this.write(async (tx) => {
       const rows = (await tx.unsafe(
         `DELETE FROM articles WHERE id = ANY($1::text[])
@@ -939,7 +592,12 @@ export class PostgresStore implements Store {
       if (!rows.length) return [];
       const delta: Partial<Record<CounterName, number>> = { articles: -rows.length };
       const dfDelta = new Map<number, number>();
-      await this.unindex(tx, rows.map(indexEntryOf), delta, dfDelta);
+      await this.unindex(
+        tx,
+        rows.map((r) => toIndexEntry(r)),
+        delta,
+        dfDelta,
+      );
       await this.dropMemberships(
         tx,
         rows.map((r) => r.key as number),
@@ -951,67 +609,21 @@ export class PostgresStore implements Store {
     });
   }
 
-  /**
-   * Full articles by external id, in input order; missing ids are skipped.
-   *
-   * @example
-   * ```ts
-   * const [a] = await store.getArticles(['a1']);
-   * ```
-   */
-  async getArticles(ids: string[]): Promise<StoredArticle[]> {
-    checkStrings('ids', ids);
-    if (!ids.length) return [];
-    const rows = await this.read1(`SELECT ${FULL_COLS} FROM articles WHERE id = ANY($1::text[])`, [ids]);
-    return inOrder(ids, rows, (r) => r.id as string).map(toStored);
+  protected articleRows(column: 'id' | 'key', values: string[] | number[], text: boolean): Promise<Row[]> {
+    const cols = text ? FULL_COLS : FINGERPRINT_COLS;
+    const type = column === 'id' ? 'text' : 'int8';
+    return this.read1(`SELECT ${cols} FROM articles WHERE ${column} = ANY($1::${type}[])`, [values]);
   }
 
-  /**
-   * Full articles by internal key, in input order (`text: false` leaves the text out).
-   *
-   * @example
-   * ```ts
-   * const arts = await store.getArticlesByKey(hits.map((h) => h.key), { text: false });
-   * ```
-   */
-  async getArticlesByKey(keys: number[], opts: { text?: boolean } = {}): Promise<StoredArticle[]> {
-    checkInts('keys', keys);
-    if (!keys.length) return [];
-    const cols = opts.text === false ? FINGERPRINT_COLS : FULL_COLS;
-    const rows = await this.read1(`SELECT ${cols} FROM articles WHERE key = ANY($1::int8[])`, [keys]);
-    return inOrder(keys, rows, (r) => r.key as number).map(toStored);
-  }
-
-  /**
-   * The article holding this content hash, if any.
-   *
-   * @example
-   * ```ts
-   * const same = await store.findByHash(record.hash);
-   * ```
-   */
-  async findByHash(hash: string): Promise<ArticleSummary | undefined> {
-    if (typeof hash !== 'string') throw usage('hash must be a string');
+  protected async summaryRowByHash(hash: string): Promise<Row | undefined> {
     const rows = await this.read1(`SELECT ${SUMMARY_COLS} FROM articles WHERE hash = $1`, [hash]);
-    return rows[0] && toSummary(rows[0]);
+    return rows[0];
   }
 
   // ── candidates ──
 
-  /**
-   * Articles sharing band keys (each distinct key counts once), most hits first, ties by key;
-   * one statement.
-   *
-   * @example
-   * ```ts
-   * const hits = await store.findByBands(fp.bandKeys, { limit: 200, exclude: self.key });
-   * ```
-   */
-  async findByBands(bandKeys: IntList, opts: { limit: number; exclude?: number }): Promise<BandHit[]> {
-    checkInts('bandKeys', bandKeys);
-    const limit = checkLimit('limit', opts?.limit);
-    const exclude = checkExclude(opts.exclude);
-    if (!bandKeys.length || !limit) return [];
+  /** One statement. */
+  protected bandHits(bandKeys: IntList, limit: number, exclude: number): Promise<BandHit[]> {
     return this.read1(
       `SELECT article AS key, count(*)::int AS hits FROM bands
            WHERE band_key = ANY($1::int8[]) AND article <> $2
@@ -1020,27 +632,11 @@ export class PostgresStore implements Store {
     ) as Promise<unknown> as Promise<BandHit[]>;
   }
 
-  /**
-   * Articles sharing key terms inside a window: per distinct term, up to `perTermLimit` postings,
-   * dated ones in the window newest first, then undated ones (highest key first) when
-   * `includeUndated`; one statement (a LATERAL index scan per term). Most shared terms first,
-   * ties by key; `terms` in query order.
-   *
-   * @example
-   * ```ts
-   * const hits = await store.findByTerms(fp.keyTerms, { since, until, perTermLimit: 200 });
-   * ```
-   */
-  async findByTerms(
-    terms: IntList,
-    opts: TimeWindow & { perTermLimit: number; exclude?: number },
-  ): Promise<TermHit[]> {
-    checkInts('terms', terms);
-    const limit = checkLimit('perTermLimit', opts?.perTermLimit);
-    const { lo, hi, undated } = windowRange(opts);
-    const exclude = checkExclude(opts.exclude);
-    const distinct = [...new Set(terms)];
-    if (!distinct.length || !limit) return [];
+  /** One statement: a LATERAL index scan per term. */
+  protected async termPostings(
+    distinct: number[],
+    { lo, hi, undated, exclude, limit }: TermQuery,
+  ): Promise<Map<number, number[]>> {
     const rows = (await this.read1(
       `SELECT t.ord, p.article FROM unnest($1::int8[]) WITH ORDINALITY AS t(term, ord)
          CROSS JOIN LATERAL (
@@ -1063,10 +659,7 @@ export class PostgresStore implements Store {
       if (l) l.push(term);
       else byKey.set(r.article, [term]);
     }
-    const hits: TermHit[] = [];
-    for (const [key, ts] of byKey) hits.push({ key, terms: ts });
-    hits.sort((a, b) => b.terms.length - a.terms.length || a.key - b.key);
-    return hits;
+    return byKey;
   }
 
   /**
@@ -1105,25 +698,9 @@ export class PostgresStore implements Store {
 
   // ── listing ──
 
-  /**
-   * Full articles in publication order (undated first, then by time, then by key), one page at
-   * a time; `next` is set when more may follow.
-   *
-   * @example
-   * ```ts
-   * const page = await store.scan({ limit: 1000, unclustered: true });
-   * ```
-   */
-  async scan(opts: ScanOptions): Promise<{ items: StoredArticle[]; next?: ScanCursor }> {
-    const limit = checkLimit('limit', opts?.limit);
-    const { lo, hi, undated } = windowRange(opts);
-    checkCursor(opts.after);
-    if (!limit) return { items: [] };
-    const from = opts.after ?? { published: UNDATED, key: 0 };
-    const free = opts.unclustered ? 'AND NOT EXISTS (SELECT 1 FROM members m WHERE m.key = a.key)' : '';
-    // A cursor inside the undated run starts the dated part at its beginning.
-    const start = from.published < lo ? { p: lo, k: 0 } : { p: from.published, k: from.key };
-    const rows = (await this.read((tx) =>
+  protected async scanRows({ want, lo, hi, undated, unclustered, from, start }: ScanQuery): Promise<Row[]> {
+    const free = unclustered ? 'AND NOT EXISTS (SELECT 1 FROM members m WHERE m.key = a.key)' : '';
+    return (await this.read((tx) =>
       tx.unsafe(
         `SELECT * FROM (
            (SELECT ${FULL_COLS_A} FROM articles a
@@ -1133,83 +710,28 @@ export class PostgresStore implements Store {
              WHERE $5 AND (a.published, a.key) > ($6, $7) AND a.published <= $8 ${free}
              ORDER BY a.published, a.key LIMIT $4)
          ) x ORDER BY published, key LIMIT $4`,
-        [undated && from.published === UNDATED, UNDATED, from.key, limit + 1, lo <= hi, start.p, start.k, hi],
+        [undated && from.published === UNDATED, UNDATED, from.key, want, lo <= hi, start.p, start.k, hi],
       ),
     )) as unknown as Row[];
-    const more = rows.length > limit;
-    const items = (more ? rows.slice(0, limit) : rows).map(toStored);
-    if (!more) return { items };
-    const last = rows[limit - 1];
-    return { items, next: { published: last.published as number, key: last.key as number } };
   }
 
-  /**
-   * Article summaries (no text or fingerprints) in key order.
-   *
-   * @example
-   * ```ts
-   * const page = await store.list({ limit: 1000, afterKey: prev.at(-1)?.key });
-   * ```
-   */
-  async list(opts: { afterKey?: number; limit: number }): Promise<ArticleSummary[]> {
-    const limit = checkLimit('limit', opts?.limit);
-    if (opts.afterKey !== undefined && !Number.isSafeInteger(opts.afterKey))
-      throw usage('afterKey must be an integer');
-    if (!limit) return [];
-    const rows = await this.read1(
-      `SELECT ${SUMMARY_COLS} FROM articles WHERE key > $1 ORDER BY key LIMIT $2`,
-      [opts.afterKey ?? 0, limit],
-    );
-    return rows.map(toSummary);
+  protected summaryRows(afterKey: number, limit: number): Promise<Row[]> {
+    return this.read1(`SELECT ${SUMMARY_COLS} FROM articles WHERE key > $1 ORDER BY key LIMIT $2`, [
+      afterKey,
+      limit,
+    ]);
   }
 
   // ── clustering ──
 
-  /**
-   * Stories by id, in input order; unknown ids are skipped.
-   *
-   * @example
-   * ```ts
-   * const [s] = await store.getStories([7]);
-   * ```
-   */
-  async getStories(ids: number[]): Promise<StoryRecord[]> {
-    checkInts('ids', ids);
-    if (!ids.length) return [];
-    const rows = await this.read1('SELECT * FROM stories WHERE story = ANY($1::int8[])', [ids]);
-    return inOrder(ids, rows, (r) => r.story as number).map(toStory);
+  protected storyRows(ids: number[]): Promise<Row[]> {
+    return this.read1('SELECT * FROM stories WHERE story = ANY($1::int8[])', [ids]);
   }
 
-  /**
-   * Memberships of these articles (at most one each), in input order.
-   *
-   * @example
-   * ```ts
-   * const [m] = await store.membershipsOf([hit.key]);
-   * ```
-   */
-  async membershipsOf(keys: number[]): Promise<Membership[]> {
-    checkInts('keys', keys);
-    if (!keys.length) return [];
-    const rows = await this.read1('SELECT * FROM members WHERE key = ANY($1::int8[])', [keys]);
-    return inOrder(keys, rows, (r) => r.key as number).map(toMembership);
-  }
-
-  /**
-   * Members of these stories, in clustering order (`seq`).
-   *
-   * @example
-   * ```ts
-   * const members = await store.storyMembers([s.story]);
-   * ```
-   */
-  async storyMembers(stories: number[]): Promise<Membership[]> {
-    checkInts('stories', stories);
-    if (!stories.length) return [];
-    const rows = await this.read1('SELECT * FROM members WHERE story = ANY($1::int8[]) ORDER BY seq, key', [
-      stories,
-    ]);
-    return rows.map(toMembership);
+  protected memberRows(column: 'key' | 'story', values: number[]): Promise<Row[]> {
+    return column === 'key'
+      ? this.read1('SELECT * FROM members WHERE key = ANY($1::int8[])', [values])
+      : this.read1('SELECT * FROM members WHERE story = ANY($1::int8[]) ORDER BY seq, key', [values]);
   }
 
   /**
@@ -1245,22 +767,12 @@ export class PostgresStore implements Store {
     return rows.map(toStory);
   }
 
-  /**
-   * Writes new or changed stories and memberships in one transaction, merges first (see
-   * {@link Store.putClustering}). A membership must name a stored article and a story that is
-   * stored or in `stories`, else USAGE and nothing is written.
-   *
-   * @example
-   * ```ts
-   * await store.putClustering([story], [{ key: 12, story: story.story, score: 1, seq: 40 }]);
-   * ```
-   */
-  async putClustering(
+  /** Writes checked clustering changes in one transaction (see {@link BaseStore.putClustering}). */
+  protected async writeClustering(
     stories: StoryRecord[],
     members: Membership[],
-    merges: StoryMergeRecord[] = [],
+    merges: StoryMergeRecord[],
   ): Promise<void> {
-    if (!checkClustering(stories, members, merges)) return;
     await this.write(async (tx) => {
       for (const m of merges) {
         await tx.unsafe('UPDATE members SET story = $1 WHERE story = $2', [m.into, m.from]);
@@ -1412,7 +924,7 @@ export class PostgresStore implements Store {
       }
     }
     this.closed = true;
-    await this.sql.end({ timeout: 5 }).catch(() => undefined);
+    await this.db.end();
   }
 
   /**
@@ -1426,90 +938,8 @@ export class PostgresStore implements Store {
    */
   async drop(): Promise<void> {
     this.open();
-    await this.exec(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`);
+    await this.db.exec(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`);
     this.writesSinceFold = 0;
     await this.close();
   }
-}
-
-function checkVersion(version: number, where: string): void {
-  if (version > STORE_SCHEMA_VERSION) {
-    throw new StorydiffError(
-      'FORMAT_VERSION',
-      `store schema version ${version} is newer than version ${STORE_SCHEMA_VERSION}, the newest this storydiff reads; upgrade storydiff`,
-      { source: where },
-    );
-  }
-}
-
-/** The unnest arguments and column names of a batch of article rows (after `$1` keys, `$2` now). */
-const ARTICLE_UNNEST =
-  '$1::int8[], $3::text[], $4::text[], $5::int8[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[]';
-const ARTICLE_COLS =
-  'key, id, hash, published, words, title, url, source, lang, origin, minhash, band_keys, key_terms, vector_terms, vector_weights, text';
-
-/** Column arrays ($3…$17) of a batch of records. */
-function articleArrays(rs: ArticleRecord[]): unknown[] {
-  return [
-    rs.map((r) => pgText(r.id)),
-    rs.map((r) => pgText(r.hash)),
-    rs.map((r) => r.published ?? UNDATED),
-    rs.map((r) => r.words),
-    rs.map((r) => pgText(r.title)),
-    rs.map((r) => pgText(r.url)),
-    rs.map((r) => pgText(r.source)),
-    rs.map((r) => pgText(r.lang)),
-    rs.map((r) => pgText(r.origin)),
-    rs.map((r) => b64(r.minhash)),
-    rs.map((r) => ints64(r.bandKeys)),
-    rs.map((r) => ints64(r.keyTerms)),
-    rs.map((r) => ints64(r.vectorTerms)),
-    rs.map((r) => b64(r.vectorWeights)),
-    rs.map((r) => pgText(r.text)),
-  ];
-}
-
-function entryOf(key: number, r: ArticleRecord): IndexEntry {
-  return {
-    key,
-    published: r.published ?? UNDATED,
-    bandKeys: r.bandKeys,
-    keyTerms: r.keyTerms,
-    vectorTerms: r.vectorTerms,
-  };
-}
-
-/**
- * The band and posting rows of index entries as column arrays (each key once per article), with
- * each article's terms counted into `dfDelta` by `sign` (+1 to add, -1 to remove).
- */
-function indexRows(entries: IndexEntry[], sign: 1 | -1, dfDelta: Map<number, number>) {
-  const bk: number[] = [];
-  const ba: number[] = [];
-  const pt: number[] = [];
-  const pp: number[] = [];
-  const pa: number[] = [];
-  for (const e of entries) {
-    for (const k of new Set(e.bandKeys)) {
-      bk.push(k);
-      ba.push(e.key);
-    }
-    for (const t of new Set(e.keyTerms)) {
-      pt.push(t);
-      pp.push(e.published);
-      pa.push(e.key);
-    }
-    for (const t of new Set([...e.keyTerms, ...e.vectorTerms])) dfDelta.set(t, (dfDelta.get(t) ?? 0) + sign);
-  }
-  return { bk, ba, pt, pp, pa };
-}
-
-function indexEntryOf(r: Row): IndexEntry {
-  return {
-    key: r.key as number,
-    published: r.published as number,
-    bandKeys: blobToInts(r.band_keys as Buffer, 'band keys'),
-    keyTerms: blobToInts(r.key_terms as Buffer, 'key terms'),
-    vectorTerms: blobToInts(r.vector_terms as Buffer, 'vector terms'),
-  };
 }

@@ -1,10 +1,18 @@
 /**
- * Row decoders shared by the SQLite and PostgreSQL stores: both keep the same columns, with the
- * fingerprints as BLOB / bytea in the encodings of codec.ts, so one decoder serves both.
+ * Row decoders shared by the SQLite and PostgreSQL stores: both keep the same columns (listed in
+ * schema.ts), with the fingerprints as BLOB / bytea in the encodings of codec.ts, so one decoder
+ * serves both. Also what both keep of an article to index it, or to unindex its old version.
  */
 
 import { blobToF32, blobToInts, blobToU32, UNDATED } from './codec.js';
-import type { ArticleSummary, Membership, StoredArticle, StoryRecord } from './types.js';
+import type {
+  ArticleRecord,
+  ArticleSummary,
+  IntList,
+  Membership,
+  StoredArticle,
+  StoryRecord,
+} from './types.js';
 
 /** A row as the drivers return it: column name to value. */
 export type Row = Record<string, unknown>;
@@ -77,4 +85,50 @@ export function toMembership(r: Row): Membership {
   };
   setOpt(m, 'parent', r.parent);
   return m;
+}
+
+/** What a write needs of an article to index it, or to unindex its old version. */
+export interface IndexEntry {
+  key: number;
+  published: number;
+  bandKeys: IntList;
+  keyTerms: IntList;
+  vectorTerms: IntList;
+}
+
+/**
+ * The index contents of a record about to be stored under `key`.
+ *
+ * @example
+ * ```ts
+ * adds.set(key, indexEntryOf(key, record));
+ * ```
+ */
+export function indexEntryOf(key: number, r: ArticleRecord): IndexEntry {
+  return {
+    key,
+    published: r.published ?? UNDATED,
+    bandKeys: r.bandKeys,
+    keyTerms: r.keyTerms,
+    vectorTerms: r.vectorTerms,
+  };
+}
+
+/**
+ * The index contents of a stored article, from a row of its `published`, `band_keys`,
+ * `key_terms` and `vector_terms` (and `key`, unless given).
+ *
+ * @example
+ * ```ts
+ * const old = toIndexEntry(row, key);
+ * ```
+ */
+export function toIndexEntry(r: Row, key = r.key as number): IndexEntry {
+  return {
+    key,
+    published: r.published as number,
+    bandKeys: blobToInts(r.band_keys as Uint8Array, 'band keys'),
+    keyTerms: blobToInts(r.key_terms as Uint8Array, 'key terms'),
+    vectorTerms: blobToInts(r.vector_terms as Uint8Array, 'vector terms'),
+  };
 }

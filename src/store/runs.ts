@@ -28,18 +28,20 @@
  * filled as the run is written (once the index has served a lookup) or read in from the run, and
  * tied to the run's id, level, entry count and largest key, so a run that changes (entries
  * removed) or an id SQLite reuses gets a new one.
+ *
+ * Apart: the sort of a batch's entries (radix-sort.ts) and the filters themselves (bloom.ts).
  */
 
 import type Database from 'better-sqlite3';
-import { fmix32 } from '../text/hash.js';
+import { emptyFilter, filterAddKeys, filterProbe } from './bloom.js';
 import { blobToF64 } from './codec.js';
+import { compareTuples, sortTuples } from './radix-sort.js';
 
 type DB = Database.Database;
 type Stmt = Database.Statement;
 
-/** Below and above every key of an entry (keys are safe integers). */
+/** Below every key of an entry (keys are safe integers). */
 export const LOWEST = -(2 ** 53);
-export const HIGHEST = 2 ** 53;
 
 /** The DDL of the two tables (schema version 2). */
 export const RUNS_SCHEMA = `
@@ -61,163 +63,8 @@ export function blockCapacity(pageSize: number, width: number): number {
   return Math.max(4, Math.floor((maxLocal - 64) / (8 * width)));
 }
 
-/** Lexicographic comparison of tuple i of `a` with tuple j of `b`. */
-function cmp(a: Float64Array, i: number, b: Float64Array, j: number, width: number): number {
-  for (let k = 0; k < width; k++) {
-    const d = a[i + k] - b[j + k];
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-// Scratch arrays, reused from batch to batch. Fresh typed arrays for every batch (~28 MB of
-// them at 4,000 articles) count as external memory, and made V8 start a full mark-sweep of the
-// whole heap every two or three batches ("external memory pressure"). A scratch array is longer
-// than asked for and holds its contents only until the next call that takes the same slot.
-/** Largest scratch array kept (elements); larger ones are allocated for the one call. */
-const SCRATCH_KEEP = 1 << 22;
-const scratchU32s: Uint32Array[] = [];
-const scratchF64s: Float64Array[] = [];
-
-/** An array of at least n elements (not zeroed) from `pool[slot]`, grown by half when short. */
-function scratch<T extends Uint32Array | Float64Array>(
-  pool: T[],
-  slot: number,
-  n: number,
-  make: (n: number) => T,
-): T {
-  const a = pool[slot];
-  if (a !== undefined && a.length >= n) return a;
-  if (n > SCRATCH_KEEP) return make(n);
-  const b = make(Math.min(SCRATCH_KEEP, Math.max(n, Math.ceil((a?.length ?? 0) * 1.5))));
-  pool[slot] = b;
-  return b;
-}
-
-/** A Uint32Array of at least n elements (not zeroed) from scratch slot `slot`. */
-function scratchU32(slot: number, n: number): Uint32Array {
-  return scratch(scratchU32s, slot, n, (m) => new Uint32Array(m));
-}
-
-/**
- * @internal A Float64Array of at least n elements (not zeroed) from scratch slot `slot`, for a
- * batch's tuples; the store's write path owns slots 8 and up.
- */
-export function scratchF64(slot: number, n: number): Float64Array {
-  return scratch(scratchF64s, slot, n, (m) => new Float64Array(m));
-}
-
-const BUCKET = 2 ** 33;
 /** Level of a run built whole (see {@link RunIndex.build}). */
 const BUILT_LEVEL = 16;
-
-/**
- * The order of `n` tuples (interleaved, `width` numbers each), stable: a two-pass radix sort on
- * the top 21 bits of the first key (linear, where a comparator sort of a 50,000-entry batch cost
- * ~10 µs an article), then a comparator sort of only those runs of equal top bits that are not
- * already in order. Callers emit tuples so that equal first keys arrive in order (articles
- * ascending for bands, newest first for postings), which leaves almost nothing for the second step.
- */
-function tupleOrder(e: Float64Array, n: number, width: number): Uint32Array {
-  const bucket = scratchU32(0, n);
-  for (let i = 0; i < n; i++) bucket[i] = Math.floor((e[i * width] + 2 ** 53) / BUCKET);
-  const lo = scratchU32(1, 2049).fill(0, 0, 2049);
-  const hi = scratchU32(2, 1025).fill(0, 0, 1025);
-  for (let i = 0; i < n; i++) {
-    lo[(bucket[i] & 2047) + 1]++;
-    hi[(bucket[i] >>> 11) + 1]++;
-  }
-  for (let k = 1; k < 2049; k++) lo[k] += lo[k - 1];
-  for (let k = 1; k < 1025; k++) hi[k] += hi[k - 1];
-  const tmp = scratchU32(3, n);
-  for (let i = 0; i < n; i++) tmp[lo[bucket[i] & 2047]++] = i;
-  const order = scratchU32(4, n);
-  for (let r = 0; r < n; r++) {
-    const i = tmp[r];
-    order[hi[bucket[i] >>> 11]++] = i;
-  }
-  for (let s = 0; s < n; ) {
-    const b = bucket[order[s]];
-    let t = s + 1;
-    let sorted = true;
-    while (t < n && bucket[order[t]] === b) {
-      if (sorted && cmp(e, order[t - 1] * width, e, order[t] * width, width) > 0) sorted = false;
-      t++;
-    }
-    if (!sorted) {
-      if (t - s <= 16) {
-        // Insertion sort in place: most such runs hold two or three tuples.
-        for (let a = s + 1; a < t; a++) {
-          const x = order[a];
-          let b = a - 1;
-          while (b >= s && cmp(e, order[b] * width, e, x * width, width) > 0) {
-            order[b + 1] = order[b];
-            b--;
-          }
-          order[b + 1] = x;
-        }
-      } else {
-        const part = Array.from(order.subarray(s, t));
-        part.sort((x, y) => cmp(e, x * width, e, y * width, width));
-        order.set(part, s);
-      }
-    }
-    s = t;
-  }
-  return order;
-}
-
-/**
- * Sorts `n` tuples (interleaved, `width` numbers each) and drops repeated ones; returns the sorted
- * tuples (in a scratch array, good until the next call) and their count.
- *
- * @example
- * ```ts
- * sortTuples(Float64Array.of(5, 1, 2, 9, 5, 1), 3, 2); // => { tuples: [2, 9, 5, 1], n: 2 }
- * ```
- */
-export function sortTuples(e: Float64Array, n: number, width: number): { tuples: Float64Array; n: number } {
-  const order = tupleOrder(e, n, width);
-  const out = scratchF64(0, n * width);
-  let m = 0;
-  for (let r = 0; r < n; r++) {
-    const src = order[r] * width;
-    if (m > 0 && cmp(out, (m - 1) * width, e, src, width) === 0) continue;
-    for (let k = 0; k < width; k++) out[m * width + k] = e[src + k];
-    m++;
-  }
-  return { tuples: out.subarray(0, m * width), n: m };
-}
-
-/**
- * The distinct values of `e[0..n)`, ascending, with how often each occurs (in scratch arrays,
- * good until the next call), by the same radix
- * sort as {@link sortTuples}: a native sort of a batch's 400,000 term occurrences cost ~6 µs an
- * article).
- *
- * @example
- * ```ts
- * countValues(Float64Array.of(7, 3, 7), 3); // => { values: [3, 7], counts: [1, 2], n: 2 }
- * ```
- */
-export function countValues(
-  e: Float64Array,
-  n: number,
-): { values: Float64Array; counts: Float64Array; n: number } {
-  const order = tupleOrder(e, n, 1);
-  const values = scratchF64(1, n);
-  const counts = scratchF64(2, n);
-  let m = 0;
-  for (let r = 0; r < n; r++) {
-    const v = e[order[r]];
-    if (m > 0 && values[m - 1] === v) counts[m - 1]++;
-    else {
-      values[m] = v;
-      counts[m++] = 1;
-    }
-  }
-  return { values: values.subarray(0, m), counts: counts.subarray(0, m), n: m };
-}
 
 /** Appends blocks of sorted, distinct tuples to one run. */
 class BlockWriter {
@@ -321,69 +168,14 @@ const FILTER_MAX_ENTRIES = 1 << 22;
 const FILTER_MAX_READ = 1 << 18;
 /** A filter is read in once a run has been probed this many times. */
 const FILTER_MIN_PROBES = 64;
-/** Bits per entry and probes per key: about 1% false positives. */
-const FILTER_BITS_PER_ENTRY = 10;
-const FILTER_PROBES = 6;
 
+/** A run's filter, tied to the run's state when it was made; `bits` once built or read in. */
 interface KeyFilter {
   level: number;
   entries: number;
   top: number;
   probes: number;
   bits?: Int32Array;
-}
-
-/** Two 32-bit hashes of a safe integer, from its two halves; the second is odd. */
-function keyHashes(key: number, out: Int32Array): void {
-  const lo = key | 0;
-  const hi = Math.floor(key / 2 ** 32) | 0;
-  out[0] = fmix32(lo ^ fmix32(hi + 0x3c6ef372));
-  out[1] = fmix32(hi ^ fmix32(lo + 0x1b873593)) | 1;
-}
-
-const HASHES = new Int32Array(2);
-
-function emptyFilter(entries: number): Int32Array {
-  let words = 2;
-  while (words * 32 < entries * FILTER_BITS_PER_ENTRY) words *= 2;
-  return new Int32Array(words);
-}
-
-/**
- * Tests the key's bits in a filter, setting them when `add`; returns whether all were set before.
- */
-function filterProbe(bits: Int32Array, key: number, add: boolean): boolean {
-  keyHashes(key, HASHES);
-  const mask = bits.length * 32 - 1;
-  let all = true;
-  let h = HASHES[0];
-  for (let i = 0; i < FILTER_PROBES; i++, h = (h + HASHES[1]) | 0) {
-    const b = h & mask;
-    const bit = 1 << (b & 31);
-    if ((bits[b >>> 5] & bit) !== 0) continue;
-    if (!add) return false;
-    all = false;
-    bits[b >>> 5] |= bit;
-  }
-  return all;
-}
-
-/**
- * Adds the first keys of the `width`-tuples in `block[0, end)` (sorted) to a filter, each distinct
- * key once; `last` is the key before the block. Returns the last key added.
- */
-function filterAddKeys(
-  bits: Int32Array,
-  block: Float64Array,
-  end: number,
-  width: number,
-  last: number,
-): number {
-  for (let i = 0; i < end; i += width) {
-    if (block[i] !== last) filterProbe(bits, block[i], true);
-    last = block[i];
-  }
-  return last;
 }
 
 /**
@@ -674,7 +466,7 @@ export class RunIndex {
     const out = new BlockWriter(this, run, this.filterFor(rs.reduce((n, r) => n + r.entries, 0)));
     // Binary min-heap of cursors by their current tuple.
     const heap = cursors;
-    const less = (a: RunCursor, b: RunCursor) => cmp(a.block, a.i, b.block, b.i, w) < 0;
+    const less = (a: RunCursor, b: RunCursor) => compareTuples(a.block, a.i, b.block, b.i, w) < 0;
     const down = (at: number) => {
       const n = heap.length;
       for (;;) {
@@ -736,14 +528,14 @@ export class RunIndex {
         let changed = false;
         // Tuples j… that are ≤ this block's last tuple all belong to this block.
         let b = 0;
-        for (; j < m && cmp(want, j * w, block, block.length - w, w) <= 0; j++) {
+        for (; j < m && compareTuples(want, j * w, block, block.length - w, w) <= 0; j++) {
           if (gone[j]) continue;
-          while (b < block.length && cmp(block, b, want, j * w, w) < 0) {
+          while (b < block.length && compareTuples(block, b, want, j * w, w) < 0) {
             for (let k = 0; k < w; k++) keep[kept * w + k] = block[b + k];
             kept++;
             b += w;
           }
-          if (b < block.length && cmp(block, b, want, j * w, w) === 0) {
+          if (b < block.length && compareTuples(block, b, want, j * w, w) === 0) {
             gone[j] = 1;
             removed++;
             left--;

@@ -1,7 +1,7 @@
 /**
  * The embedded store: one SQLite file (WAL mode) through better-sqlite3.
  *
- * Layout (schema version 1):
+ * Layout (schema version 2, see sqlite/schema.ts for the DDL and the migration from 1):
  * - `meta(key, value)`: schema version, settings (JSON), and counters kept in the write
  *   transactions so `stats()` never counts millions of rows.
  * - `articles`: one row per article, fingerprints as BLOBs (see codec.ts), text last so reads that
@@ -29,55 +29,44 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { StorydiffError } from '../errors.js';
+import { BaseStore, type ScanQuery, type TermQuery } from './base.js';
 import { type Checkpointer, startCheckpointer } from './checkpointer.js';
+import { assertLittleEndian, f32ToBlob, intsToBlob, UNDATED, unionInto } from './codec.js';
+import { countValues } from './radix-sort.js';
+import { type IndexEntry, indexEntryOf, toIndexEntry, toStory } from './rows.js';
+import { LOWEST, type RunIndex } from './runs.js';
+import { checkVersion, needsUpgrade } from './schema.js';
+import { scratchF64 } from './scratch.js';
+import { BUSY_TIMEOUT_MS, sqliteError } from './sqlite/errors.js';
 import {
-  assertLittleEndian,
-  blobToInts,
-  f32ToBlob,
-  intsToBlob,
-  UNDATED,
-  u32ToBlob,
-  unionInto,
-} from './codec.js';
-import { toMembership, toStored, toStory, toSummary } from './rows.js';
-import { blockCapacity, countValues, LOWEST, RUNS_SCHEMA, RunIndex, scratchF64 } from './runs.js';
+  COUNTERS,
+  type Counters,
+  migrate,
+  readSettings,
+  runIndexes,
+  schemaVersion,
+} from './sqlite/schema.js';
+import { articleParams, prepare } from './sqlite/statements.js';
 import {
   type ArticleRecord,
-  type ArticleSummary,
   type BandHit,
   type IntList,
   type Membership,
   type PutOutcome,
-  type ScanCursor,
-  type ScanOptions,
   STORE_SCHEMA_VERSION,
   type Store,
-  type StoredArticle,
   type StoreSettings,
   type StoreStats,
   type StoryMergeRecord,
   type StoryRecord,
-  type TermHit,
   type TimeWindow,
 } from './types.js';
-import {
-  checkClustering,
-  checkExclude,
-  checkInts,
-  checkLimit,
-  checkRecord,
-  checkSettings,
-  checkStrings,
-  inOrder,
-  message,
-  usage,
-  windowRange,
-} from './validate.js';
+import { checkInts, checkLimit, checkSettings, message, usage, windowRange } from './validate.js';
 
 type DB = Database.Database;
-type Stmt = Database.Statement;
 type Row = Record<string, unknown>;
 
+export { SQLITE_SCHEMA_V1 } from './sqlite/schema.js';
 export { UNDATED };
 
 /**
@@ -94,15 +83,6 @@ export const DEFAULT_FANOUT = 16;
 const BULK_ARTICLES = 2000;
 /** The writer's own automatic checkpoint (bytes of WAL) while that thread runs: a backstop. */
 const BACKSTOP_BYTES = 512 * 2 ** 20;
-/** Index blocks are sized for a page of at most this many bytes, whatever the store's page size. */
-const MAX_BLOCK_PAGE = 16384;
-/** Index identifiers in `runs.idx`. */
-const IDX_BANDS = 0;
-const IDX_POSTINGS = 1;
-/** How long a statement waits for another connection's lock before failing (ms). */
-const BUSY_TIMEOUT_MS = 15_000;
-/** Rows per multi-row INSERT: fewer calls into the driver; chunks must stay under 32,766 parameters. */
-const CHUNKS = [256, 64, 16, 4, 1];
 
 /** Options of {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -126,161 +106,6 @@ export interface SqliteStoreOptions {
    * 250 bands or 160 postings). Small values exist for tests.
    */
   blockEntries?: number;
-}
-
-// ── schema ──────────────────────────────────────────────────────────────────────────────────
-
-/** Counters kept in `meta`, with their value in a new store. */
-const COUNTERS = {
-  articles: 0,
-  band_rows: 0,
-  posting_rows: 0,
-  stories: 0,
-  clustered: 0,
-  /** Next article key: keys are never reused, so a stale key can never name another article. */
-  next_key: 1,
-  /** High-water marks of the clustering, so a removed story or member never frees its number. */
-  next_story: 1,
-  next_seq: 1,
-};
-type Counters = { -readonly [K in keyof typeof COUNTERS]: number };
-
-/** @internal The version-1 layout, for migration tests. */
-export const SQLITE_SCHEMA_V1 = `
-CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value) WITHOUT ROWID;
-CREATE TABLE articles (
-  key INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  hash TEXT NOT NULL UNIQUE,
-  published INTEGER NOT NULL,
-  words INTEGER NOT NULL,
-  added_at INTEGER NOT NULL,
-  title TEXT,
-  url TEXT,
-  source TEXT,
-  lang TEXT,
-  origin TEXT,
-  minhash BLOB NOT NULL,
-  band_keys BLOB NOT NULL,
-  key_terms BLOB NOT NULL,
-  vector_terms BLOB NOT NULL,
-  vector_weights BLOB NOT NULL,
-  text TEXT NOT NULL
-);
--- With the rowid this orders by (published, key): publication order and cursors.
-CREATE INDEX articles_published ON articles (published);
-CREATE TABLE bands (band_key INTEGER NOT NULL, article INTEGER NOT NULL,
-  PRIMARY KEY (band_key, article)) WITHOUT ROWID;
-CREATE TABLE bands_delta (seg INTEGER NOT NULL, band_key INTEGER NOT NULL, article INTEGER NOT NULL,
-  PRIMARY KEY (seg, band_key, article)) WITHOUT ROWID;
-CREATE TABLE postings (term INTEGER NOT NULL, published INTEGER NOT NULL, article INTEGER NOT NULL,
-  PRIMARY KEY (term, published, article)) WITHOUT ROWID;
-CREATE TABLE postings_delta (seg INTEGER NOT NULL, term INTEGER NOT NULL, published INTEGER NOT NULL,
-  article INTEGER NOT NULL, PRIMARY KEY (seg, term, published, article)) WITHOUT ROWID;
-CREATE TABLE segments (seg INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
-CREATE TABLE df (term INTEGER PRIMARY KEY, df INTEGER NOT NULL);
-CREATE TABLE stories (
-  story INTEGER PRIMARY KEY,
-  root INTEGER NOT NULL,
-  size INTEGER NOT NULL,
-  first_published INTEGER,
-  last_published INTEGER,
-  centroid_terms BLOB NOT NULL,
-  centroid_weights BLOB NOT NULL
-);
-CREATE TABLE members (
-  key INTEGER PRIMARY KEY,
-  story INTEGER NOT NULL,
-  parent INTEGER,
-  score REAL NOT NULL,
-  seq INTEGER NOT NULL
-);
-CREATE INDEX members_story ON members (story, seq);
-`;
-
-/** Schema migrations, applied in order in one IMMEDIATE transaction; v0 is an empty database. */
-const MIGRATIONS: { to: number; up: (db: DB, settings: StoreSettings | undefined, path: string) => void }[] =
-  [
-    {
-      to: 1,
-      up(db, settings, path) {
-        if (!settings) {
-          throw new StorydiffError('USAGE', 'the store is new: give settings to create it', { source: path });
-        }
-        db.exec(SQLITE_SCHEMA_V1);
-        const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-        put.run('settings', JSON.stringify(settings));
-        put.run('created_at', Date.now());
-        for (const [k, v] of Object.entries(COUNTERS)) put.run(k, v);
-      },
-    },
-    {
-      to: 2,
-      up(db) {
-        db.exec(RUNS_SCHEMA);
-        migrateIndexToRuns(db);
-        db.exec(`DROP TABLE bands; DROP TABLE bands_delta; DROP TABLE postings; DROP TABLE postings_delta;
-          DROP TABLE segments;`);
-      },
-    },
-  ];
-
-/**
- * The two inverted indexes of a connection: bands (band key, article) and postings
- * (term, −published, −article), with blocks as large as a page of at most 16 KiB allows unless
- * `blockEntries`.
- */
-function runIndexes(db: DB, blockEntries: number): { bands: RunIndex; postings: RunIndex } {
-  // Blocks no larger than a 16 KiB page's (~4 KB): a search decodes whole blocks, and larger
-  // pages pay off for the article rows, not for the blocks.
-  const page = Math.min(MAX_BLOCK_PAGE, db.pragma('page_size', { simple: true }) as number);
-  const cap = (w: number) => blockEntries || blockCapacity(page, w);
-  return {
-    bands: new RunIndex(db, IDX_BANDS, 2, cap(2)),
-    postings: new RunIndex(db, IDX_POSTINGS, 3, cap(3)),
-  };
-}
-
-/**
- * Schema 1 → 2: the row-per-entry index tables become one run per index. Read in key order a page
- * at a time (a statement cannot be stepped while another writes); a term's postings, stored
- * oldest first in version 1, are reversed into the newest-first order of version 2.
- */
-function migrateIndexToRuns(db: DB): void {
-  db.exec(`INSERT OR IGNORE INTO bands (band_key, article) SELECT band_key, article FROM bands_delta;
-    INSERT OR IGNORE INTO postings (term, published, article) SELECT term, published, article FROM postings_delta;`);
-  const { bands, postings } = runIndexes(db, 0);
-  /** A table's rows in primary-key order, a page at a time (keyset pagination). */
-  function* rows(table: string, cols: string[]): Generator<number[]> {
-    const list = cols.join(', ');
-    const page = db
-      .prepare(
-        `SELECT ${list} FROM ${table} WHERE (${list}) > (${cols.map(() => '?').join(', ')}) ORDER BY ${list} LIMIT 50000`,
-      )
-      .raw();
-    let last = cols.map(() => LOWEST);
-    for (;;) {
-      const got = page.all(...last) as number[][];
-      yield* got;
-      if (got.length < 50_000) return;
-      last = got[got.length - 1];
-    }
-  }
-  bands.build((emit) => {
-    for (const r of rows('bands', ['band_key', 'article'])) emit(r);
-  });
-  postings.build((emit) => {
-    let group: number[][] = [];
-    const flush = () => {
-      for (let i = group.length - 1; i >= 0; i--) emit([group[i][0], -group[i][1], -group[i][2]]);
-      group = [];
-    };
-    for (const r of rows('postings', ['term', 'published', 'article'])) {
-      if (group.length && group[0][0] !== r[0]) flush();
-      group.push(r);
-    }
-    flush();
-  });
 }
 
 // ── opening ─────────────────────────────────────────────────────────────────────────────────
@@ -359,13 +184,7 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<SqliteS
         ? new StorydiffError('INPUT_INVALID', 'not a storydiff store (the database is empty)', {
             source: path,
           })
-        : new StorydiffError(
-            'USAGE',
-            `store schema version ${version} needs an upgrade: open it once writable`,
-            {
-              source: path,
-            },
-          );
+        : needsUpgrade(version, path);
     }
     // 64 KiB pages (SQLite's largest), set before the first write. Against the default 4 KiB:
     // fewer pages to write, checksum and checkpoint per commit (16 KiB was ~15% less CPU per
@@ -397,171 +216,13 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<SqliteS
   }
 }
 
-function schemaVersion(db: DB, path: string): number {
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
-  if (!tables.includes('meta')) {
-    if (tables.length) {
-      throw new StorydiffError(
-        'INPUT_INVALID',
-        `not a storydiff store: the SQLite database holds other tables (${tables.slice(0, 5).join(', ')})`,
-        { source: path },
-      );
-    }
-    return 0;
-  }
-  let v: unknown;
-  try {
-    v = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get();
-  } catch (err) {
-    throw new StorydiffError('INPUT_INVALID', `not a storydiff store (${message(err)})`, {
-      source: path,
-      cause: err,
-    });
-  }
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    throw new StorydiffError('INPUT_INVALID', 'not a storydiff store (no schema version)', { source: path });
-  }
-  return v;
-}
-
-function checkVersion(version: number, path: string): void {
-  if (version > STORE_SCHEMA_VERSION) {
-    throw new StorydiffError(
-      'FORMAT_VERSION',
-      `store schema version ${version} is newer than version ${STORE_SCHEMA_VERSION}, the newest this storydiff reads; upgrade storydiff`,
-      { source: path },
-    );
-  }
-}
-
-function migrate(db: DB, settings: StoreSettings | undefined, path: string): void {
-  db.transaction(() => {
-    // Read again under the write lock: another process may have created or upgraded it meanwhile.
-    const from = schemaVersion(db, path);
-    checkVersion(from, path);
-    for (const m of MIGRATIONS) if (m.to > from) m.up(db, settings, path);
-    db.prepare(
-      "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    ).run(STORE_SCHEMA_VERSION);
-  }).immediate();
-}
-
-function readSettings(db: DB, path: string): StoreSettings {
-  const raw = db.prepare("SELECT value FROM meta WHERE key = 'settings'").pluck().get();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(String(raw));
-  } catch {
-    parsed = undefined;
-  }
-  try {
-    return checkSettings(parsed as StoreSettings, path);
-  } catch (err) {
-    throw new StorydiffError('INPUT_INVALID', `the store's settings are unreadable: ${message(err)}`, {
-      source: path,
-    });
-  }
-}
-
-/** Maps a driver error to a StorydiffError that names the file. */
-function sqliteError(err: unknown, path: string): StorydiffError {
-  if (err instanceof StorydiffError) return err;
-  const code = (err as { code?: unknown })?.code;
-  const msg = message(err);
-  const as = (c: ConstructorParameters<typeof StorydiffError>[0], detail: string) =>
-    new StorydiffError(c, detail, { source: path, cause: err });
-  switch (code) {
-    case 'SQLITE_NOTADB':
-      return as('INPUT_INVALID', 'not a storydiff store: the file is not a SQLite database');
-    case 'SQLITE_CORRUPT':
-    case 'SQLITE_CORRUPT_INDEX':
-    case 'SQLITE_CORRUPT_SEQUENCE':
-      return as('INPUT_INVALID', `the store file is corrupt (${msg})`);
-    case 'SQLITE_CANTOPEN':
-      return as('INPUT_NOT_FOUND', `cannot open the store (${msg})`);
-    case 'SQLITE_BUSY':
-    case 'SQLITE_BUSY_SNAPSHOT':
-    case 'SQLITE_LOCKED':
-      return as('TIMEOUT', `the store stayed locked by another connection for ${BUSY_TIMEOUT_MS / 1000} s`);
-    case 'SQLITE_FULL':
-      return as('RESOURCE_UNAVAILABLE', 'the disk is full');
-    case 'SQLITE_READONLY':
-    case 'SQLITE_READONLY_DBMOVED':
-      return as('USAGE', `the store cannot be written (${msg})`);
-    default:
-      if (typeof code === 'string' && code.startsWith('SQLITE_IOERR')) {
-        return as('RESOURCE_UNAVAILABLE', `I/O error on the store (${msg})`);
-      }
-      return as('INTERNAL', msg);
-  }
-}
-
-// ── row decoding ────────────────────────────────────────────────────────────────────────────
-
-const SUMMARY_COLS = 'key, id, hash, title, url, source, published, lang, words';
-const FULL_COLS =
-  'key, id, hash, published, words, added_at, title, url, source, lang, origin, minhash, band_keys, key_terms, vector_terms, vector_weights, text';
-/** FULL_COLS qualified with the alias `a`. */
-const FULL_COLS_A = FULL_COLS.split(', ')
-  .map((c) => `a.${c}`)
-  .join(', ');
-
-// ── bulk inserts ────────────────────────────────────────────────────────────────────────────
-
-/**
- * A multi-row INSERT prepared for each chunk size, so a batch binds its rows in few calls into
- * the driver. `sql(values)` builds the statement around a `VALUES` list; leading parameters
- * (`prefix`) are bound once per statement rather than once per row.
- */
-class Bulk {
-  private readonly stmts: Stmt[];
-  private readonly params: unknown[][];
-  constructor(
-    db: DB,
-    sql: (values: string) => string,
-    private readonly width: number,
-    private readonly prefix = 0,
-  ) {
-    const row = `(${Array(width).fill('?').join(', ')})`;
-    this.stmts = CHUNKS.map((n) => db.prepare(sql(Array(n).fill(row).join(', '))));
-    this.params = CHUNKS.map((n) => new Array(prefix + n * width));
-  }
-
-  /**
-   * Inserts rows `order[0..n-1]` (or `0..n-1`) of the columns, after the prefix parameters;
-   * returns the number of rows changed.
-   */
-  run(n: number, cols: Float64Array[], prefix: unknown[] = [], order?: Uint32Array): number {
-    const w = this.width;
-    const base = this.prefix;
-    let changes = 0;
-    let i = 0;
-    let c = 0;
-    while (i < n) {
-      while (CHUNKS[c] > n - i) c++;
-      const size = CHUNKS[c];
-      const p = this.params[c];
-      for (let k = 0; k < base; k++) p[k] = prefix[k];
-      for (let r = 0; r < size; r++, i++) {
-        const row = order ? order[i] : i;
-        for (let k = 0; k < w; k++) p[base + r * w + k] = cols[k][row];
-      }
-      changes += this.stmts[c].run(p).changes;
-    }
-    return changes;
-  }
-}
-
 // ── the store ───────────────────────────────────────────────────────────────────────────────
 
-/** What a batch needs to remember of an article to index it, or to unindex its old version. */
-interface IndexEntry {
-  key: number;
-  published: number;
-  bandKeys: IntList;
-  keyTerms: IntList;
-  vectorTerms: IntList;
-}
+// A batch's index entries before they are sorted, in scratch arrays (see scratch.ts): fresh
+// ones every batch set off full garbage collections.
+const bandScratch = scratchF64();
+const postingScratch = scratchF64();
+const termScratch = scratchF64();
 
 /**
  * The SQLite implementation of {@link Store}. Obtain one with {@link openSqliteStore}.
@@ -569,7 +230,7 @@ interface IndexEntry {
  * Beyond the interface: {@link SqliteStore.compact} merges the index runs (also done
  * automatically as they accumulate, see `fanout`).
  */
-export class SqliteStore implements Store {
+export class SqliteStore extends BaseStore implements Store {
   readonly kind = 'sqlite' as const;
   private closed = false;
   private readonly q: ReturnType<typeof prepare>;
@@ -582,6 +243,7 @@ export class SqliteStore implements Store {
     readonly readonly: boolean,
     private readonly tuning: { fanout: number; blockEntries: number },
   ) {
+    super();
     this.q = prepare(db);
     ({ bands: this.bands, postings: this.postings } = runIndexes(db, tuning.blockEntries));
   }
@@ -665,26 +327,8 @@ export class SqliteStore implements Store {
 
   // ── articles ──
 
-  /**
-   * Stores a batch in one transaction. Per record, in order (earlier records of the batch count):
-   * a known id with the same hash is `unchanged` (nothing is written, not even changed metadata);
-   * a known id with another hash is `updated` in place (same key; old index rows and df counts
-   * removed, its story membership dropped and the story's size decremented) unless another id
-   * already holds the new hash, which makes it a `duplicate` and leaves the stored version alone;
-   * a new id whose hash is stored is a `duplicate` (`key` and `existing` name the holder);
-   * otherwise the record is `added` under a new key (keys are never reused). `addedAt` is the
-   * time of the write that stored the current content. Invalid records fail the whole batch
-   * with INPUT_INVALID before anything is written; a failure while writing rolls it all back.
-   *
-   * @example
-   * ```ts
-   * const [o] = await store.putArticles([record]); // o.status === 'added'
-   * ```
-   */
-  async putArticles(records: ArticleRecord[]): Promise<PutOutcome[]> {
-    if (!Array.isArray(records)) throw usage('putArticles takes an array of records');
-    records.forEach(checkRecord);
-    if (!records.length) return [];
+  /** Stores a checked batch in one IMMEDIATE transaction (see {@link BaseStore.putArticles}). */
+  protected async writeArticles(records: ArticleRecord[]): Promise<PutOutcome[]> {
     const now = Date.now();
     const outcomes = this.write((c) => {
       const byId = new Map<string, { key: number; hash: string }>();
@@ -717,26 +361,14 @@ export class SqliteStore implements Store {
           byHash.delete(cur.hash);
           byHash.set(r.hash, { key, id: r.id });
           cur.hash = r.hash;
-          adds.set(key, {
-            key,
-            published,
-            bandKeys: r.bandKeys,
-            keyTerms: r.keyTerms,
-            vectorTerms: r.vectorTerms,
-          });
+          adds.set(key, indexEntryOf(key, r));
           out.push({ status: 'updated', id: r.id, key });
         } else {
           const key = c.next_key++;
           this.q.insertArticle.run(articleParams(r, published, now, key));
           byId.set(r.id, { key, hash: r.hash });
           byHash.set(r.hash, { key, id: r.id });
-          adds.set(key, {
-            key,
-            published,
-            bandKeys: r.bandKeys,
-            keyTerms: r.keyTerms,
-            vectorTerms: r.vectorTerms,
-          });
+          adds.set(key, indexEntryOf(key, r));
           c.articles++;
           out.push({ status: 'added', id: r.id, key });
         }
@@ -753,13 +385,7 @@ export class SqliteStore implements Store {
   private indexEntry(key: number): IndexEntry {
     const r = this.q.indexData.get(key) as Row | undefined;
     if (!r) throw new StorydiffError('INTERNAL', `article key ${key} vanished during a write`);
-    return {
-      key,
-      published: r.published as number,
-      bandKeys: blobToInts(r.band_keys as Buffer, 'band keys'),
-      keyTerms: blobToInts(r.key_terms as Buffer, 'key terms'),
-      vectorTerms: blobToInts(r.vector_terms as Buffer, 'vector terms'),
-    };
+    return toIndexEntry(r, key);
   }
 
   /**
@@ -786,12 +412,11 @@ export class SqliteStore implements Store {
       np += e.keyTerms.length;
       nt += e.keyTerms.length + e.vectorTerms.length;
     }
-    // Scratch arrays (see scratchF64): fresh ones every batch set off full garbage collections.
-    const bands = scratchF64(8, nb * 2);
-    const posts = scratchF64(9, np * 3);
+    const bands = bandScratch.take(nb * 2);
+    const posts = postingScratch.take(np * 3);
     // Document frequency counts each term once per article, over keyTerms ∪ vectorTerms: the
     // vectors weight common words and the key terms rare ones, and both are scored with IDF.
-    const occ = scratchF64(10, nt);
+    const occ = termScratch.take(nt);
     let ib = 0;
     let ip = 0;
     let it = 0;
@@ -863,18 +488,11 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Removes articles by id with their band and posting rows and df counts. A removed article's
-   * membership row is deleted and its story's size decremented; the story itself (root, centroid,
-   * other members' parents) is left for the clustering layer to repair.
-   *
-   * @example
-   * ```ts
-   * await store.removeArticles(['a1', 'nope']); // => ['a1']
-   * ```
+   * Removes articles by id with their index entries and df counts. A removed article's membership
+   * row is deleted and its story's size decremented; the story itself (root, centroid, other
+   * members' parents) is left for the clustering layer to repair.
    */
-  async removeArticles(ids: string[]): Promise<string[]> {
-    checkStrings('ids', ids);
-    if (!ids.length) return [];
+  protected async deleteArticles(ids: string[]): Promise<string[]> {
     return this.write((c) => {
       const found = new Map<string, number>();
       for (const r of this.q.byIds.all(JSON.stringify(ids)) as Row[])
@@ -895,67 +513,19 @@ export class SqliteStore implements Store {
     });
   }
 
-  /**
-   * Full articles by external id, in input order; missing ids are skipped.
-   *
-   * @example
-   * ```ts
-   * const [a] = await store.getArticles(['a1']);
-   * ```
-   */
-  async getArticles(ids: string[]): Promise<StoredArticle[]> {
-    checkStrings('ids', ids);
-    if (!ids.length) return [];
-    const rows = this.read(() => this.q.fullByIds.all(JSON.stringify(ids)) as Row[]);
-    return inOrder(ids, rows, (r) => r.id as string).map(toStored);
+  protected articleRows(column: 'id' | 'key', values: string[] | number[], text: boolean): Row[] {
+    const q = column === 'id' ? this.q.fullByIds : text ? this.q.fullByKeys : this.q.fingerprintsByKeys;
+    return this.read(() => q.all(JSON.stringify(values)) as Row[]);
   }
 
-  /**
-   * Full articles by internal key, in input order; missing keys are skipped.
-   *
-   * @example
-   * ```ts
-   * const arts = await store.getArticlesByKey(hits.map((h) => h.key));
-   * ```
-   */
-  async getArticlesByKey(keys: number[], opts: { text?: boolean } = {}): Promise<StoredArticle[]> {
-    checkInts('keys', keys);
-    if (!keys.length) return [];
-    const q = opts.text === false ? this.q.fingerprintsByKeys : this.q.fullByKeys;
-    const rows = this.read(() => q.all(JSON.stringify(keys)) as Row[]);
-    return inOrder(keys, rows, (r) => r.key as number).map(toStored);
-  }
-
-  /**
-   * The article holding this content hash, if any.
-   *
-   * @example
-   * ```ts
-   * const same = await store.findByHash(record.hash); // same?.id
-   * ```
-   */
-  async findByHash(hash: string): Promise<ArticleSummary | undefined> {
-    if (typeof hash !== 'string') throw usage('hash must be a string');
-    const r = this.read(() => this.q.summaryByHash.get(hash) as Row | undefined);
-    return r && toSummary(r);
+  protected summaryRowByHash(hash: string): Row | undefined {
+    return this.read(() => this.q.summaryByHash.get(hash) as Row | undefined);
   }
 
   // ── candidates ──
 
-  /**
-   * Articles sharing at least one of the band keys (each distinct key counts once), most hits
-   * first, ties by key; one block seek per key and per index run.
-   *
-   * @example
-   * ```ts
-   * const hits = await store.findByBands(fp.bandKeys, { limit: 200, exclude: self.key });
-   * ```
-   */
-  async findByBands(bandKeys: IntList, opts: { limit: number; exclude?: number }): Promise<BandHit[]> {
-    checkInts('bandKeys', bandKeys);
-    const limit = checkLimit('limit', opts?.limit);
-    const exclude = checkExclude(opts.exclude);
-    if (!bandKeys.length || !limit) return [];
+  /** One block seek per distinct key and per index run (runs whose filter rules the key out are skipped). */
+  protected bandHits(bandKeys: IntList, limit: number, exclude: number): BandHit[] {
     const counts = this.read(() => {
       const hits = new Map<number, number>();
       const runs = this.bands.lookupRuns();
@@ -978,28 +548,11 @@ export class SqliteStore implements Store {
     return out.length > limit ? out.slice(0, limit) : out;
   }
 
-  /**
-   * Articles sharing key terms inside a window. For each distinct term, up to `perTermLimit`
-   * postings are read: dated ones in the window newest first, then (when `includeUndated`, the
-   * default, and the limit is not reached) undated ones, highest key first. Results: most
-   * shared terms first, ties by key; `terms` in query order.
-   *
-   * @example
-   * ```ts
-   * const hits = await store.findByTerms(fp.keyTerms, { since, until, perTermLimit: 400 });
-   * ```
-   */
-  async findByTerms(
-    terms: IntList,
-    opts: TimeWindow & { perTermLimit: number; exclude?: number },
-  ): Promise<TermHit[]> {
-    checkInts('terms', terms);
-    const limit = checkLimit('perTermLimit', opts?.perTermLimit);
-    const { lo, hi, undated } = windowRange(opts);
-    const exclude = checkExclude(opts.exclude);
-    const distinct = [...new Set(terms)];
-    if (!distinct.length || !limit) return [];
-    const found = this.read(() => {
+  protected termPostings(
+    distinct: number[],
+    { lo, hi, undated, exclude, limit }: TermQuery,
+  ): Map<number, number[]> {
+    return this.read(() => {
       const byKey = new Map<number, number[]>();
       const runs = this.postings.lookupRuns();
       // Postings are (term, −published, −article): a term's dated postings from `hi` down to `lo`
@@ -1035,11 +588,6 @@ export class SqliteStore implements Store {
       }
       return byKey;
     });
-
-    const hits: TermHit[] = [];
-    for (const [key, ts] of found) hits.push({ key, terms: ts });
-    hits.sort((a, b) => b.terms.length - a.terms.length || a.key - b.key);
-    return hits;
   }
 
   /**
@@ -1067,114 +615,33 @@ export class SqliteStore implements Store {
 
   // ── listing ──
 
-  /**
-   * Full articles in publication order (undated first, then by time, then by key), one page at
-   * a time; `next` is set when more may follow.
-   *
-   * @example
-   * ```ts
-   * let after: ScanCursor | undefined;
-   * do {
-   *   const page = await store.scan({ limit: 1000, after, unclustered: true });
-   *   after = page.next;
-   * } while (after);
-   * ```
-   */
-  async scan(opts: ScanOptions): Promise<{ items: StoredArticle[]; next?: ScanCursor }> {
-    const limit = checkLimit('limit', opts?.limit);
-    const { lo, hi, undated } = windowRange(opts);
-    const after = opts.after;
-    if (
-      after !== undefined &&
-      (!Number.isSafeInteger(after?.published) || !Number.isSafeInteger(after?.key))
-    ) {
-      throw usage('after must be a cursor returned by scan');
-    }
-    if (!limit) return { items: [] };
-    const q = opts.unclustered ? this.q.scanUnclustered : this.q.scanAll;
-    const rows = this.read(() => {
-      const want = limit + 1;
+  protected scanRows({ want, lo, hi, undated, unclustered, from, start }: ScanQuery): Row[] {
+    const q = unclustered ? this.q.scanUnclustered : this.q.scanAll;
+    return this.read(() => {
       const got: Row[] = [];
-      const from = after ?? { published: UNDATED, key: 0 };
       if (undated && from.published === UNDATED) {
         got.push(...(q.undated.all({ undated: UNDATED, key: from.key, limit: want }) as Row[]));
       }
       if (got.length < want && lo <= hi) {
-        // A cursor inside the undated run starts the dated part at its beginning.
-        const start = from.published < lo ? { p: lo, k: 0 } : { p: from.published, k: from.key };
         got.push(...(q.dated.all({ p: start.p, k: start.k, hi, limit: want - got.length }) as Row[]));
       }
       return got;
     });
-    const more = rows.length > limit;
-    const items = (more ? rows.slice(0, limit) : rows).map(toStored);
-    if (!more) return { items };
-    const last = rows[limit - 1];
-    return { items, next: { published: last.published as number, key: last.key as number } };
   }
 
-  /**
-   * Article summaries (no text or fingerprints) in key order.
-   *
-   * @example
-   * ```ts
-   * const page = await store.list({ limit: 1000, afterKey: prev.at(-1)?.key });
-   * ```
-   */
-  async list(opts: { afterKey?: number; limit: number }): Promise<ArticleSummary[]> {
-    const limit = checkLimit('limit', opts?.limit);
-    if (opts.afterKey !== undefined && !Number.isSafeInteger(opts.afterKey))
-      throw usage('afterKey must be an integer');
-    if (!limit) return [];
-    const rows = this.read(() => this.q.list.all(opts.afterKey ?? 0, limit) as Row[]);
-    return rows.map(toSummary);
+  protected summaryRows(afterKey: number, limit: number): Row[] {
+    return this.read(() => this.q.list.all(afterKey, limit) as Row[]);
   }
 
   // ── clustering ──
 
-  /**
-   * Stories by id, in input order; unknown ids are skipped.
-   *
-   * @example
-   * ```ts
-   * const [s] = await store.getStories([7]);
-   * ```
-   */
-  async getStories(ids: number[]): Promise<StoryRecord[]> {
-    checkInts('ids', ids);
-    if (!ids.length) return [];
-    const rows = this.read(() => this.q.storiesByIds.all(JSON.stringify(ids)) as Row[]);
-    return inOrder(ids, rows, (r) => r.story as number).map(toStory);
+  protected storyRows(ids: number[]): Row[] {
+    return this.read(() => this.q.storiesByIds.all(JSON.stringify(ids)) as Row[]);
   }
 
-  /**
-   * Memberships of these articles (at most one each), in input order.
-   *
-   * @example
-   * ```ts
-   * const [m] = await store.membershipsOf([hit.key]); // m?.story
-   * ```
-   */
-  async membershipsOf(keys: number[]): Promise<Membership[]> {
-    checkInts('keys', keys);
-    if (!keys.length) return [];
-    const rows = this.read(() => this.q.membersByKeys.all(JSON.stringify(keys)) as Row[]);
-    return inOrder(keys, rows, (r) => r.key as number).map(toMembership);
-  }
-
-  /**
-   * Members of these stories, in clustering order (`seq`).
-   *
-   * @example
-   * ```ts
-   * const members = await store.storyMembers([s.story]);
-   * ```
-   */
-  async storyMembers(stories: number[]): Promise<Membership[]> {
-    checkInts('stories', stories);
-    if (!stories.length) return [];
-    const rows = this.read(() => this.q.membersOfStories.all(JSON.stringify(stories)) as Row[]);
-    return rows.map(toMembership);
+  protected memberRows(column: 'key' | 'story', values: number[]): Row[] {
+    const q = column === 'key' ? this.q.membersByKeys : this.q.membersOfStories;
+    return this.read(() => q.all(JSON.stringify(values)) as Row[]);
   }
 
   /**
@@ -1205,22 +672,12 @@ export class SqliteStore implements Store {
     return rows.map(toStory);
   }
 
-  /**
-   * Writes new or changed stories (replacing a stored story with the same id) and memberships
-   * (replacing an article's previous membership) in one transaction. A membership must name a
-   * stored article and a story that is stored or in `stories`, else USAGE and nothing is written.
-   *
-   * @example
-   * ```ts
-   * await store.putClustering([story], [{ key: 12, story: story.story, score: 1, seq: 40 }]);
-   * ```
-   */
-  async putClustering(
+  /** Writes checked clustering changes in one IMMEDIATE transaction (see {@link BaseStore.putClustering}). */
+  protected async writeClustering(
     stories: StoryRecord[],
     members: Membership[],
-    merges: StoryMergeRecord[] = [],
+    merges: StoryMergeRecord[],
   ): Promise<void> {
-    if (!checkClustering(stories, members, merges)) return;
     this.write((c) => {
       // Merges first, in order: earlier members move to the surviving story, the absorbed story goes.
       for (const m of merges) {
@@ -1363,118 +820,4 @@ function fileSize(path: string): number {
   } catch {
     return 0;
   }
-}
-
-function articleParams(r: ArticleRecord, published: number, now: number, key: number): unknown[] {
-  return [
-    r.id,
-    r.hash,
-    published,
-    r.words,
-    now,
-    r.title ?? null,
-    r.url ?? null,
-    r.source ?? null,
-    r.lang ?? null,
-    r.origin ?? null,
-    u32ToBlob(r.minhash),
-    intsToBlob(r.bandKeys),
-    intsToBlob(r.keyTerms),
-    intsToBlob(r.vectorTerms),
-    f32ToBlob(r.vectorWeights),
-    r.text,
-    key,
-  ];
-}
-
-/** Every statement the store runs, prepared once per connection. */
-function prepare(db: DB) {
-  const p = (sql: string) => db.prepare(sql);
-  /** Statements whose single column is returned bare. */
-  const one = (sql: string) => db.prepare(sql).pluck();
-  const ids = 'SELECT value FROM json_each(?)';
-  const scan = (unclustered: boolean) => {
-    const free = unclustered ? 'AND NOT EXISTS (SELECT 1 FROM members m WHERE m.key = a.key)' : '';
-    return {
-      undated: p(
-        `SELECT ${FULL_COLS_A} FROM articles a WHERE a.published = @undated AND a.key > @key ${free} ORDER BY a.published, a.key LIMIT @limit`,
-      ),
-      dated: p(
-        `SELECT ${FULL_COLS_A} FROM articles a WHERE (a.published, a.key) > (@p, @k) AND a.published <= @hi ${free} ORDER BY a.published, a.key LIMIT @limit`,
-      ),
-    };
-  };
-  return {
-    metaAll: p('SELECT key, value FROM meta'),
-    metaGet: one('SELECT value FROM meta WHERE key = ?'),
-    metaSet: p(
-      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    ),
-
-    byIds: p(`SELECT key, id, hash FROM articles WHERE id IN (${ids})`),
-    byHashes: p(`SELECT key, id, hash FROM articles WHERE hash IN (${ids})`),
-    indexData: p('SELECT published, band_keys, key_terms, vector_terms FROM articles WHERE key = ?'),
-    insertArticle: p(
-      `INSERT INTO articles (id, hash, published, words, added_at, title, url, source, lang, origin, minhash,
-        band_keys, key_terms, vector_terms, vector_weights, text, key) VALUES (${Array(17).fill('?').join(', ')})`,
-    ),
-    updateArticle: p(
-      `UPDATE articles SET id = ?, hash = ?, published = ?, words = ?, added_at = ?, title = ?, url = ?, source = ?,
-        lang = ?, origin = ?, minhash = ?, band_keys = ?, key_terms = ?, vector_terms = ?, vector_weights = ?, text = ?
-        WHERE key = ?`,
-    ),
-    deleteArticle: p('DELETE FROM articles WHERE key = ?'),
-    fullByIds: p(`SELECT ${FULL_COLS} FROM articles WHERE id IN (${ids})`),
-    fullByKeys: p(`SELECT ${FULL_COLS} FROM articles WHERE key IN (${ids})`),
-    fingerprintsByKeys: p(
-      `SELECT ${FULL_COLS.replace(', text', ", '' AS text")} FROM articles WHERE key IN (${ids})`,
-    ),
-    summaryByHash: p(`SELECT ${SUMMARY_COLS} FROM articles WHERE hash = ?`),
-    articleKeys: one(`SELECT key FROM articles WHERE key IN (${ids})`),
-    list: p(`SELECT ${SUMMARY_COLS} FROM articles WHERE key > ? ORDER BY key LIMIT ?`),
-    earliest: one('SELECT min(published) FROM articles WHERE published > ?'),
-    latest: one('SELECT max(published) FROM articles WHERE published > ?'),
-    scanAll: scan(false),
-    scanUnclustered: scan(true),
-
-    dfAdd: new Bulk(
-      db,
-      (v) => `INSERT INTO df (term, df) VALUES ${v} ON CONFLICT (term) DO UPDATE SET df = df + excluded.df`,
-      2,
-    ),
-    dfSub: p('UPDATE df SET df = df - ? WHERE term = ?'),
-    dfPrune: p(`DELETE FROM df WHERE term IN (${ids}) AND df <= 0`),
-    termCount: one('SELECT count(*) FROM df'),
-    dfOf: p(`SELECT term, df FROM df WHERE term IN (${ids})`),
-    storyIds: one(`SELECT story FROM stories WHERE story IN (${ids})`),
-    storiesByIds: p(`SELECT * FROM stories WHERE story IN (${ids})`),
-    upsertStory: p(
-      `INSERT INTO stories (story, root, size, first_published, last_published, centroid_terms, centroid_weights)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (story) DO UPDATE SET root = excluded.root, size = excluded.size,
-       first_published = excluded.first_published, last_published = excluded.last_published,
-       centroid_terms = excluded.centroid_terms, centroid_weights = excluded.centroid_weights`,
-    ),
-    shrinkStory: p('UPDATE stories SET size = max(size - 1, 0) WHERE story = ?'),
-    storiesAll: p(
-      `SELECT s.* FROM stories s WHERE EXISTS (SELECT 1 FROM members m WHERE m.story = s.story)
-       ORDER BY s.first_published, s.story LIMIT ?`,
-    ),
-    storiesWindow: p(
-      `SELECT s.* FROM stories s WHERE s.story IN (
-         SELECT m.story FROM articles a JOIN members m ON m.key = a.key WHERE a.published BETWEEN @lo AND @hi
-         UNION
-         SELECT m.story FROM articles a JOIN members m ON m.key = a.key WHERE @withUndated AND a.published = @undated)
-       ORDER BY s.first_published, s.story LIMIT @limit`,
-    ),
-    memberOf: p('SELECT story, parent FROM members WHERE key = ?'),
-    reparent: p('UPDATE members SET parent = ? WHERE story = ? AND parent = ?'),
-    memberKeys: one(`SELECT key FROM members WHERE key IN (${ids})`),
-    deleteMember: p('DELETE FROM members WHERE key = ?'),
-    upsertMember: p(
-      `INSERT INTO members (key, story, parent, score, seq) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET
-       story = excluded.story, parent = excluded.parent, score = excluded.score, seq = excluded.seq`,
-    ),
-    membersByKeys: p(`SELECT * FROM members WHERE key IN (${ids})`),
-    membersOfStories: p(`SELECT * FROM members WHERE story IN (${ids}) ORDER BY seq, key`),
-  };
 }

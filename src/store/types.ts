@@ -1,8 +1,8 @@
 /**
- * The corpus store: one asynchronous, batch-oriented interface with an embedded SQLite
- * implementation (the default) and room for a server implementation (PostgreSQL). Everything the
- * corpus layer persists goes through it, so the two implementations stay interchangeable and one
- * conformance suite checks both.
+ * The corpus store: one asynchronous, batch-oriented interface with two implementations, an
+ * embedded SQLite file (the default, sqlite.ts) and a PostgreSQL database shared by several
+ * processes (postgres.ts). Everything the corpus layer persists goes through it, so the two
+ * implementations stay interchangeable and one conformance suite checks both.
  *
  * Integer keys: every hash the store keeps (LSH band keys, term hashes) is a JavaScript safe
  * integer (at most 2^53 - 1 in magnitude), so it round-trips through SQLite INTEGER and

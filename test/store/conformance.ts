@@ -1,6 +1,6 @@
 /**
  * The store conformance suite: every behaviour of the {@link Store} contract, written against
- * the interface only, so each implementation (SQLite now, PostgreSQL later) runs the same tests.
+ * the interface only, so both implementations (SQLite and PostgreSQL) run the same tests.
  *
  * @example
  * ```ts

@@ -1,9 +1,9 @@
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { makeSettings } from '../../src/corpus/fingerprint.js';
-import { fingerprintBatch } from '../../src/corpus/record.js';
-import { decodeSlots, encodeSlots } from '../../src/corpus/slot-codec.js';
-import type { CorpusInput } from '../../src/corpus/types.js';
+import { makeSettings } from '../../../src/corpus/fingerprint.js';
+import { decodeSlots, encodeSlots } from '../../../src/corpus/parallel/slot-codec.js';
+import { fingerprintBatch } from '../../../src/corpus/record.js';
+import type { CorpusInput } from '../../../src/corpus/types.js';
 
 /** Invented inputs covering every field shape: absent, padded, numeric dates, bad types, empty. */
 const INPUTS: CorpusInput[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimBack, claimFront, newClaims, workerDone } from '../../src/corpus/chunk-claims.js';
+import { claimBack, claimFront, newClaims, workerDone } from '../../../src/corpus/parallel/chunk-claims.js';
 
 describe('chunk claims', () => {
   it('gives every chunk to exactly one side, the worker from the front and the caller from the back', () => {

@@ -3,11 +3,11 @@
  * can write the previous batch to the store at the same time (two cores, two stages).
  */
 import { parentPort } from 'node:worker_threads';
-import type { StoreSettings } from '../store/types.js';
+import type { StoreSettings } from '../../store/types.js';
+import { type FingerprintSlot, fingerprintBatch } from '../record.js';
+import type { CorpusInput } from '../types.js';
 import { claimFront, markWorkerDone } from './chunk-claims.js';
-import { type FingerprintSlot, fingerprintBatch } from './record.js';
 import { encodeSlots, type SlotColumns } from './slot-codec.js';
-import type { CorpusInput } from './types.js';
 
 /**
  * The settings of every batch from now on: sent by each thread that takes the worker, before its

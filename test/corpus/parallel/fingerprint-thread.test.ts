@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeSettings } from '../../src/corpus/fingerprint.js';
-import { FingerprintThread, stopIdleFingerprintWorker } from '../../src/corpus/fingerprint-thread.js';
-import { fingerprintBatch } from '../../src/corpus/record.js';
-import type { CorpusInput } from '../../src/corpus/types.js';
+import { makeSettings } from '../../../src/corpus/fingerprint.js';
+import {
+  FingerprintThread,
+  stopIdleFingerprintWorker,
+} from '../../../src/corpus/parallel/fingerprint-thread.js';
+import { fingerprintBatch } from '../../../src/corpus/record.js';
+import type { CorpusInput } from '../../../src/corpus/types.js';
 
 /** Invented inputs: plain, needing normalisation (CR, combining mark), empty, and not text. */
 function inputs(n: number): CorpusInput[] {

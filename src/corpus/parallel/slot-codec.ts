@@ -9,9 +9,9 @@
  * go to the worker as objects: their text is most of their size, and joining it into one string
  * cost more than the per-object overhead it saved.)
  */
-import type { ArticleRecord } from '../store/types.js';
-import type { FingerprintSlot } from './record.js';
-import type { CorpusInput } from './types.js';
+import type { ArticleRecord } from '../../store/types.js';
+import type { FingerprintSlot } from '../record.js';
+import type { CorpusInput } from '../types.js';
 
 /** The string fields of a record, in column order (`hash` has a column of its own). */
 const RECORD_FIELDS = ['id', 'text', 'title', 'url', 'source', 'lang', 'origin'] as const;
