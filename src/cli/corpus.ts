@@ -2,14 +2,14 @@ import { existsSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { Command, Option } from 'commander';
-import { type Corpus, DEFAULT_DB_PATH, openCorpus } from '../corpus/corpus.js';
-import { parseBound } from '../corpus/published.js';
+import { type Corpus, DEFAULT_BATCH_SIZE, DEFAULT_DB_PATH, openCorpus } from '../corpus/corpus.js';
 import type { CorpusInput } from '../corpus/types.js';
 import { StorydiffError } from '../errors.js';
-import { readCorpus } from '../ingest/corpus-input.js';
+import { CORPUS_FORMATS, type CorpusFormat, readCorpus } from '../ingest/corpus-input.js';
 import { renderSearchMarkdown, renderSearchTerminal } from '../report/search.js';
 import { renderStoriesHtml, renderStoriesMarkdown, renderStoriesTerminal } from '../report/stories.js';
 import { openOutput, writeText } from './output.js';
+import { boundFlag, fractionFlag, wholeFlag } from './parse.js';
 
 /** Environment variable naming the corpus store when `--db` is absent. */
 export const DB_ENV = 'STORYDIFF_DB';
@@ -41,34 +41,6 @@ export function resolveDb(flag: string | undefined, fallback = true): string | u
 
 const dbOf = (flags: { db?: string }) => resolveDb(flags.db);
 
-const positive = (flag: string) => (v: string) => {
-  const n = Number(v);
-  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < 1) {
-    throw new StorydiffError('USAGE', `${flag} must be a whole number ≥ 1, got "${v}"`);
-  }
-  return n;
-};
-const whole = (flag: string) => (v: string) => {
-  const n = Number(v);
-  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) {
-    throw new StorydiffError('USAGE', `${flag} must be a whole number, got "${v}"`);
-  }
-  return n;
-};
-const fraction = (flag: string) => (v: string) => {
-  const n = Number(v);
-  if (!v.trim() || !(n >= 0 && n <= 1))
-    throw new StorydiffError('USAGE', `${flag} must be between 0 and 1, got "${v}"`);
-  return n;
-};
-const bound = (flag: string) => (v: string) => {
-  try {
-    return parseBound(v);
-  } catch (err) {
-    throw new StorydiffError('USAGE', `${flag}: ${(err as Error).message}`);
-  }
-};
-
 /** Opens the corpus an existing-store command needs; a missing SQLite file is an error, not a new store. */
 async function openExisting(flags: { db?: string }, readonly = false): Promise<Corpus> {
   const db = dbOf(flags);
@@ -95,7 +67,7 @@ async function withCorpus<T>(corpus: Corpus, f: (c: Corpus) => Promise<T>): Prom
 interface AddFlags {
   db?: string;
   batchSize: number;
-  input: 'auto' | 'text' | 'html' | 'jsonl' | 'warc' | 'rss';
+  input: CorpusFormat;
   maxRecordBytes?: number;
   progress?: boolean;
   json?: boolean;
@@ -341,16 +313,12 @@ export function corpusCommands(): Command[] {
     .description('index files, folders, globs or - (text, HTML, JSONL, WARC(.gz), RSS, Atom)')
     .argument('<paths...>', 'files, folders, globs, or - for stdin')
     .addOption(dbOption())
-    .addOption(
-      new Option('--input <kind>', 'how to read the inputs')
-        .choices(['auto', 'text', 'html', 'jsonl', 'warc', 'rss'])
-        .default('auto'),
-    )
-    .option('--batch-size <n>', 'articles per transaction', positive('--batch-size'), 4000)
+    .addOption(new Option('--input <kind>', 'how to read the inputs').choices(CORPUS_FORMATS).default('auto'))
+    .option('--batch-size <n>', 'articles per transaction', wholeFlag('--batch-size', 1), DEFAULT_BATCH_SIZE)
     .option(
       '--max-record-bytes <n>',
       'largest single record (JSONL line, WARC record)',
-      positive('--max-record-bytes'),
+      wholeFlag('--max-record-bytes', 1),
     )
     .option('--progress', 'show a progress bar even when stderr is not a terminal')
     .option('--no-progress', 'no progress bar')
@@ -399,18 +367,18 @@ export function corpusCommands(): Command[] {
     .argument('<file-or-id>', 'an article file (text or HTML), - for stdin, or the id of a stored article')
     .addOption(dbOption())
     .option('--id', 'treat the argument as an id even if a file of that name exists')
-    .option('-n, --limit <n>', 'most hits', whole('--limit'), 10)
+    .option('-n, --limit <n>', 'most hits', wholeFlag('--limit'), 10)
     .option(
       '--rescore <n>',
       'explain the top n hits with the compare engine (0: none)',
-      whole('--rescore'),
+      wholeFlag('--rescore'),
       5,
     )
-    .option('--min-score <x>', 'lowest retrieval score (0..1)', fraction('--min-score'))
+    .option('--min-score <x>', 'lowest retrieval score (0..1)', fractionFlag('--min-score'))
     .option(
       '--window-days <n>',
       'days around the query date searched for same-story versions',
-      whole('--window-days'),
+      wholeFlag('--window-days'),
     )
     .addOption(
       new Option('-f, --format <format>', 'output format')
@@ -425,20 +393,20 @@ export function corpusCommands(): Command[] {
   const clusterCmd = new Command('cluster')
     .description('cluster new articles into stories (online, in publication order) and show the stories')
     .addOption(dbOption())
-    .option('--since <date>', 'stories with versions from this date (ISO date or 7d)', bound('--since'))
-    .option('--until <date>', 'and up to this date', bound('--until'))
+    .option('--since <date>', 'stories with versions from this date (ISO date or 7d)', boundFlag('--since'))
+    .option('--until <date>', 'and up to this date', boundFlag('--until'))
     .addOption(
       new Option('-f, --format <format>', 'output format')
         .choices(['terminal', 'json', 'md', 'html'])
         .default('terminal'),
     )
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--min-size <n>', 'show stories with at least n versions', positive('--min-size'), 2)
-    .option('-n, --limit <n>', 'most stories shown', positive('--limit'))
+    .option('--min-size <n>', 'show stories with at least n versions', wholeFlag('--min-size', 1), 2)
+    .option('-n, --limit <n>', 'most stories shown', wholeFlag('--limit', 1))
     .option(
       '--threshold <x>',
       'similarity to join a story (0..1); default from the clusterer',
-      fraction('--threshold'),
+      fractionFlag('--threshold'),
     )
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
@@ -477,8 +445,8 @@ export function corpusCommands(): Command[] {
     .description('write the corpus as JSONL (one article per line; index add reads it back)')
     .addOption(dbOption())
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--since <date>', 'articles from this date', bound('--since'))
-    .option('--until <date>', 'up to this date', bound('--until'))
+    .option('--since <date>', 'articles from this date', boundFlag('--since'))
+    .option('--until <date>', 'up to this date', boundFlag('--until'))
     .action((flags: { db?: string; output?: string; since?: number; until?: number }) => exportCorpus(flags));
 
   return [index, searchCmd, clusterCmd, statsCmd, exportCmd];

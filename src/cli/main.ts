@@ -6,7 +6,7 @@ import type { Article } from '../doc/types.js';
 import type { Encoder } from '../embed/encoder.js';
 import { createEncoder, DEFAULT_ENCODER } from '../embed/registry.js';
 import { StorydiffError, toStorydiffError } from '../errors.js';
-import { loadArticle } from '../ingest/article.js';
+import { ARTICLE_FORMATS, type InputFormat, loadArticle } from '../ingest/article.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
@@ -16,6 +16,7 @@ import { detectLanguage, isLanguageDetectorLoaded, loadLanguageDetector } from '
 import { VERSION } from '../version.js';
 import { corpusCommands } from './corpus.js';
 import { openOutput, outputError } from './output.js';
+import { wholeFlag } from './parse.js';
 import { serveCommand } from './serve.js';
 
 /** Schema of the error records written in batch mode. */
@@ -32,7 +33,7 @@ interface CompareFlags {
   lang?: string;
   langA?: string;
   langB?: string;
-  input: 'auto' | 'text' | 'html';
+  input: InputFormat;
   maxBytes: number;
   alignment: boolean;
   color?: boolean;
@@ -153,13 +154,11 @@ export function program(): Command {
     .option('--lang <code>', 'language of both articles (ISO 639-1); detected when absent')
     .option('--lang-a <code>', 'language of a')
     .option('--lang-b <code>', 'language of b')
-    .addOption(
-      new Option('--input <kind>', 'how to read the files').choices(['auto', 'text', 'html']).default('auto'),
-    )
+    .addOption(new Option('--input <kind>', 'how to read the files').choices(ARTICLE_FORMATS).default('auto'))
     .option(
       '--max-bytes <n>',
       'largest input file accepted, in bytes',
-      (v) => Number.parseInt(v, 10),
+      wholeFlag('--max-bytes', 1),
       DEFAULT_MAX_BYTES,
     )
     .option('--no-alignment', 'terminal format: leave out the aligned text')
@@ -172,9 +171,6 @@ export function program(): Command {
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .action(async (a: string | undefined, b: string | undefined, flags: CompareFlags) => {
-      if (!Number.isFinite(flags.maxBytes) || flags.maxBytes <= 0) {
-        throw new StorydiffError('USAGE', '--max-bytes must be a positive number of bytes');
-      }
       if (flags.pairs) {
         if (a || b) throw new StorydiffError('USAGE', 'give either two files or --pairs, not both');
         if (flags.format !== 'json' && flags.format !== 'terminal') {

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { StorydiffError } from '../errors.js';
 import { DATABASE_URL_ENV, DB_ENV, resolveDb } from './corpus.js';
+import { wholeFlag } from './parse.js';
 
 interface ServeFlags {
   host: string;
@@ -14,14 +14,6 @@ interface ServeFlags {
   db?: string | false;
   maxBatchArticles?: number;
 }
-
-const integer = (flag: string) => (v: string) => {
-  const n = Number(v);
-  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) {
-    throw new StorydiffError('USAGE', `${flag} must be a whole number, got "${v}"`);
-  }
-  return n;
-};
 
 /**
  * The `storydiff serve` command: parses its flags, starts the HTTP server, prints its URL and
@@ -37,20 +29,20 @@ export function serveCommand(): Command {
   return new Command('serve')
     .description('serve the web page and HTTP API (see docs/API.md)')
     .option('--host <address>', 'address to listen on; other than loopback needs a token', '127.0.0.1')
-    .option('--port <n>', 'port to listen on (0: any free port)', integer('--port'), 8080)
+    .option('--port <n>', 'port to listen on (0: any free port)', wholeFlag('--port'), 8080)
     .option('--token <token>', 'bearer token required on the API (default: $STORYDIFF_TOKEN)')
     .option(
       '--max-body-bytes <n>',
       'largest request body in bytes (default 2 MiB)',
-      integer('--max-body-bytes'),
+      wholeFlag('--max-body-bytes'),
     )
     .option(
       '--max-concurrent <n>',
       'comparisons running at once (default: CPU cores)',
-      integer('--max-concurrent'),
+      wholeFlag('--max-concurrent'),
     )
-    .option('--max-queue <n>', 'requests waiting before 503 (default 16)', integer('--max-queue'))
-    .option('--time-budget <ms>', 'time budget of one comparison (default 10000)', integer('--time-budget'))
+    .option('--max-queue <n>', 'requests waiting before 503 (default 16)', wholeFlag('--max-queue'))
+    .option('--time-budget <ms>', 'time budget of one comparison (default 10000)', wholeFlag('--time-budget'))
     .option(
       '--db <path|url>',
       `also serve a corpus under /api/v1/corpus (add, remove, search, cluster, stats): a SQLite file (created when missing) or a postgres:// URL; default $${DATABASE_URL_ENV}, else $${DB_ENV}; with neither, the corpus endpoints are off (404 NO_CORPUS)`,
@@ -59,7 +51,7 @@ export function serveCommand(): Command {
     .option(
       '--max-batch-articles <n>',
       'most articles in one POST /api/v1/corpus/articles (default 1000)',
-      integer('--max-batch-articles'),
+      wholeFlag('--max-batch-articles'),
     )
     .action(async (flags: ServeFlags) => {
       const { startServer } = await import('../server/index.js');

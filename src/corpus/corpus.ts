@@ -3,7 +3,7 @@ import { compare, compareWithEncoder } from '../compare/compare.js';
 import type { Comparison, Derivation, Relation } from '../compare/types.js';
 import type { Article } from '../doc/types.js';
 import type { Encoder } from '../embed/encoder.js';
-import { StorydiffError } from '../errors.js';
+import { checkFraction, checkWhole, mustBe, StorydiffError } from '../errors.js';
 import { openStore } from '../store/open.js';
 import type {
   ArticleRecord,
@@ -274,9 +274,7 @@ class CorpusImpl implements Corpus {
     inputs: Iterable<CorpusInput> | AsyncIterable<CorpusInput>,
     opts: AddOptions = {},
   ): Promise<AddSummary> {
-    const size = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-    if (!Number.isInteger(size) || size < 1)
-      throw new StorydiffError('USAGE', `batch size must be a positive integer, got ${size}`);
+    const size = checkWhole('batchSize', opts.batchSize ?? DEFAULT_BATCH_SIZE, 1);
     const t0 = performance.now();
     const sum: AddSummary = {
       added: 0,
@@ -374,20 +372,11 @@ class CorpusImpl implements Corpus {
   }
 
   async search(query: CorpusInput | { id: string }, opts: SearchOptions = {}): Promise<SearchResult> {
-    const limit = opts.limit ?? 10;
-    const rescore = opts.rescore ?? 5;
-    const minScore = opts.minScore ?? DEFAULT_MIN_SCORE;
+    const limit = checkWhole('limit', opts.limit ?? 10);
+    const rescore = checkWhole('rescore', opts.rescore ?? 5);
+    const minScore = checkFraction('minScore', opts.minScore ?? DEFAULT_MIN_SCORE);
     const windowDays = opts.windowDays ?? 14;
-    for (const [name, v] of [
-      ['limit', limit],
-      ['rescore', rescore],
-    ] as const) {
-      if (!Number.isInteger(v) || v < 0)
-        throw new StorydiffError('USAGE', `${name} must be a whole number ≥ 0`);
-    }
-    if (!(minScore >= 0 && minScore <= 1))
-      throw new StorydiffError('USAGE', 'minScore must be between 0 and 1');
-    if (!(windowDays >= 0)) throw new StorydiffError('USAGE', 'windowDays must be ≥ 0');
+    if (!(windowDays >= 0)) throw mustBe('windowDays', 'a number of days ≥ 0', windowDays);
 
     const t0 = performance.now();
     let q: ArticleRecord;

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { StorydiffError } from '../errors.js';
+import { checkWhole, StorydiffError } from '../errors.js';
 import { DEFAULT_MAX_BYTES, formatBytes, formatLimit } from './limits.js';
 
 export { DEFAULT_MAX_BYTES } from './limits.js';
@@ -60,12 +60,7 @@ export async function readSource(path: string, opts: ReadOptions = {}): Promise<
  */
 export function checkMaxBytes(maxBytes: number | undefined): number {
   if (maxBytes === undefined) return DEFAULT_MAX_BYTES;
-  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
-    throw new StorydiffError('USAGE', `maxBytes must be a positive integer, got ${String(maxBytes)}`, {
-      source: '--max-bytes',
-    });
-  }
-  return maxBytes;
+  return checkWhole('maxBytes', maxBytes, 1, undefined, { source: '--max-bytes' });
 }
 
 async function readFileLimited(path: string, maxBytes: number): Promise<Uint8Array> {

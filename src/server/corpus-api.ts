@@ -176,11 +176,7 @@ export function mountCorpusApi(
   function time(v: string | number | undefined, field: string): number | undefined {
     if (v === undefined) return undefined;
     if (typeof v === 'number') return v;
-    try {
-      return parseBound(v);
-    } catch (err) {
-      throw invalid(`${field}: ${(err as Error).message}`);
-    }
+    return parseBound(v, { field, code: 'INPUT_INVALID', source: 'request body' });
   }
 
   /** A bad `published` would make the article undated without a word: refuse it instead. */

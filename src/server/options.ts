@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import type { Corpus } from '../corpus/corpus.js';
-import { StorydiffError } from '../errors.js';
+import { checkWhole, StorydiffError } from '../errors.js';
 
 /** Options of {@link createServer} and {@link startServer}. Every field has a default. */
 export interface ServerOptions {
@@ -98,13 +98,9 @@ export function isLoopback(host: string): boolean {
   return short === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(short);
 }
 
+/** An option that is a whole number ≥ 1 (≥ 0 with `zero`), or its default when absent. */
 function positiveInt(name: string, v: number | undefined, dflt: number, opts: { zero?: boolean } = {}) {
-  if (v === undefined) return dflt;
-  const min = opts.zero ? 0 : 1;
-  if (!Number.isSafeInteger(v) || v < min) {
-    throw new StorydiffError('USAGE', `${name} must be an integer ≥ ${min}, got ${String(v)}`);
-  }
-  return v;
+  return v === undefined ? dflt : checkWhole(name, v, opts.zero ? 0 : 1);
 }
 
 /**
@@ -120,8 +116,7 @@ function positiveInt(name: string, v: number | undefined, dflt: number, opts: { 
 export function resolveOptions(opts: ServerOptions = {}): ResolvedOptions {
   const host = (opts.host ?? SERVER_DEFAULTS.host).trim();
   if (!host) throw new StorydiffError('USAGE', 'host must not be empty');
-  const port = positiveInt('port', opts.port, SERVER_DEFAULTS.port, { zero: true });
-  if (port > 65535) throw new StorydiffError('USAGE', `port must be at most 65535, got ${port}`);
+  const port = checkWhole('port', opts.port ?? SERVER_DEFAULTS.port, 0, 65535);
   const token = opts.token === undefined || opts.token === '' ? undefined : opts.token;
   // The token travels in a header: refuse what a header cannot carry rather than never matching.
   if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
