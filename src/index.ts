@@ -7,6 +7,9 @@
  * const cmp = compare({ text: wire, source: 'wire' }, { text: rewrite, source: 'rewrite' });
  * console.log(renderTerminal(cmp));
  * ```
+ *
+ * The HTTP server is not here: it is the subpath `storydiff/server` (`startServer`, `createServer`),
+ * so that a library user does not load hono, its node adapter and zod.
  * @packageDocumentation
  */
 export type { AlignOptions } from './compare/align.js';
@@ -94,13 +97,6 @@ export {
   renderTerminal,
   type TerminalOptions,
 } from './report/index.js';
-export {
-  createServer,
-  type RunningServer,
-  type ServerOptions,
-  type StorydiffApp,
-  startServer,
-} from './server/index.js';
 export * from './store/index.js';
 export { detectLanguage, loadLanguageDetector } from './text/lang.js';
 export type * from './text/types.js';
