@@ -1,7 +1,7 @@
 /**
  * storydiff evaluation on the labelled datasets.
  *
- *   npm run eval -- --data ../shared/eval [--only wmt16,msrp,stsb,semeval,anchors,clough,berlin]
+ *   npm run eval -- --data ../shared/eval [--only wmt16,msrp,stsb,semeval,anchors,clough,berlin,googlenews,corpus]
  *                   [--limit N] [--json out.json] [--examples DIR]
  *                   [--encoder lexical,static,use-lite,hf:<id-or-dir>] [--models DIR] [--any-language]
  *

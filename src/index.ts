@@ -81,6 +81,15 @@ export { KNOWN_MODELS, type TransformersOptions, transformersEncoder } from './e
 export { useLiteEncoder } from './embed/use-lite.js';
 export { ERROR_CODES, type ErrorCode, StorydiffError } from './errors.js';
 export type * from './extract/types.js';
+export {
+  CORPUS_ADD_SCHEMA,
+  ERROR_RECORD_SCHEMA,
+  EXPORT_SCHEMA,
+  INDEX_SUMMARY_SCHEMA,
+  SEMEVAL_MODEL_SCHEMA,
+  STATIC_TABLE_SCHEMA,
+  STATS_SCHEMA,
+} from './formats.js';
 export { articleFromInput, loadArticle } from './ingest/article.js';
 export { type CorpusItem, type ReadCorpusOptions, readCorpus } from './ingest/corpus-input.js';
 export { htmlToArticle } from './ingest/html.js';

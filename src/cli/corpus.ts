@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import { type Corpus, DEFAULT_BATCH_SIZE, DEFAULT_DB_PATH, openCorpus } from '../corpus/corpus.js';
 import type { CorpusInput } from '../corpus/types.js';
 import { StorydiffError } from '../errors.js';
+import { EXPORT_SCHEMA, INDEX_SUMMARY_SCHEMA, STATS_SCHEMA } from '../formats.js';
 import { CORPUS_FORMATS, type CorpusFormat, readCorpus } from '../ingest/corpus-input.js';
 import { renderSearchMarkdown, renderSearchTerminal } from '../report/search.js';
 import { renderStoriesHtml, renderStoriesMarkdown, renderStoriesTerminal } from '../report/stories.js';
@@ -148,7 +149,7 @@ async function indexAdd(paths: string[], flags: AddFlags): Promise<boolean> {
     if (flags.json) {
       process.stdout.write(
         `${JSON.stringify({
-          schema: 'storydiff/index-summary@1',
+          schema: INDEX_SUMMARY_SCHEMA,
           db: c.store.location,
           added: sum.added,
           updated: sum.updated,
@@ -290,7 +291,7 @@ async function exportCorpus(flags: {
 }
 
 /** Each line of `storydiff export` carries this, and `index add` reads the lines back. */
-export const EXPORT_SCHEMA = 'storydiff/article@1';
+export { EXPORT_SCHEMA };
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
@@ -421,7 +422,7 @@ export function corpusCommands(): Command[] {
       await withCorpus(corpus, async (c) => {
         const s = await c.stats();
         if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ schema: 'storydiff/stats@1', ...s }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ schema: STATS_SCHEMA, ...s }, null, 2)}\n`);
           return;
         }
         const date = (t?: number) => (t === undefined ? '—' : new Date(t).toISOString().slice(0, 10));

@@ -6,6 +6,7 @@ import type { Article } from '../doc/types.js';
 import type { Encoder } from '../embed/encoder.js';
 import { createEncoder, DEFAULT_ENCODER } from '../embed/registry.js';
 import { StorydiffError, toStorydiffError } from '../errors.js';
+import { ERROR_RECORD_SCHEMA } from '../formats.js';
 import { ARTICLE_FORMATS, type InputFormat, loadArticle } from '../ingest/article.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read.js';
 import { renderHtml } from '../report/html.js';
@@ -20,7 +21,7 @@ import { wholeFlag } from './parse.js';
 import { serveCommand } from './serve.js';
 
 /** Schema of the error records written in batch mode. */
-export const ERROR_RECORD_SCHEMA = 'storydiff/error@1';
+export { ERROR_RECORD_SCHEMA };
 
 interface CompareFlags {
   format: 'terminal' | 'json' | 'md' | 'html';

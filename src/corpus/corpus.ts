@@ -4,6 +4,7 @@ import type { Comparison, Derivation, Relation } from '../compare/types.js';
 import type { Article } from '../doc/types.js';
 import type { Encoder } from '../embed/encoder.js';
 import { checkFraction, checkWhole, mustBe, StorydiffError } from '../errors.js';
+import { SEARCH_SCHEMA } from '../formats.js';
 import { openStore } from '../store/open.js';
 import type {
   ArticleRecord,
@@ -145,8 +146,8 @@ export interface SearchHit {
   summary?: string;
 }
 
-/** The published search result format. */
-export const SEARCH_SCHEMA = 'storydiff/search@1';
+/** The published search result format (see formats.ts). */
+export { SEARCH_SCHEMA };
 
 /** Result of {@link Corpus.search}. */
 export interface SearchResult {

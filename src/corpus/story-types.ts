@@ -1,7 +1,9 @@
 /** The published format of `storydiff cluster`: stories, their versions over time, derivation. */
 
-/** Identifier of the stories format. Bump on any incompatible change. */
-export const STORIES_SCHEMA = 'storydiff/stories@1';
+import { STORIES_SCHEMA } from '../formats.js';
+
+/** Identifier of the stories format (see formats.ts). */
+export { STORIES_SCHEMA };
 
 /** One version of a story. */
 export interface StoryVersion {

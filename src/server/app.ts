@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
-import { COMPARISON_SCHEMA } from '../compare/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { StorydiffError, toStorydiffError } from '../errors.js';
+import { COMPARISON_SCHEMA } from '../formats.js';
 import { VERSION } from '../version.js';
 import { mountCorpusApi } from './corpus-api.js';
 import { API_CSP, pageCsp } from './csp.js';
