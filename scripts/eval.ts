@@ -57,6 +57,7 @@ const {
   anchorEmbeddings,
   anchorSignals,
   compare,
+  compareWith,
   compareWithEncoder,
   createEncoder,
   fitSemeval,
@@ -170,7 +171,7 @@ let ANY_LANGUAGE = false;
 
 /** Compares two articles or docs with the current backend. */
 function comparePair(a: Article | Doc, b: Article | Doc): Promise<Comparison> | Comparison {
-  return ENC ? compareWithEncoder(a, b, ENC, { anyLanguage: ANY_LANGUAGE }) : compare(a, b);
+  return compareWith(ENC, a, b, { anyLanguage: ANY_LANGUAGE });
 }
 
 /** Sentence similarity with the current backend. */

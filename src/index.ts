@@ -28,6 +28,12 @@ export {
   sentenceSimilarity,
   sentenceSimilarityWith,
 } from './compare/compare.js';
+export {
+  type ComparisonEngine,
+  type ComparisonOptions,
+  compareWith,
+  comparisonEngine,
+} from './compare/engine.js';
 export * from './compare/types.js';
 export {
   type AddOptions,

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { Command, Option } from 'commander';
+import { comparisonEngine } from '../compare/engine.js';
 import { type Corpus, DEFAULT_BATCH_SIZE, DEFAULT_DB_PATH, openCorpus } from '../corpus/corpus.js';
 import type { CorpusInput } from '../corpus/types.js';
 import { StorydiffError } from '../errors.js';
@@ -10,7 +11,7 @@ import { CORPUS_FORMATS, type CorpusFormat, readCorpus } from '../ingest/corpus-
 import { renderSearchMarkdown, renderSearchTerminal } from '../report/search.js';
 import { renderStoriesHtml, renderStoriesMarkdown, renderStoriesTerminal } from '../report/stories.js';
 import { openOutput, writeText } from './output.js';
-import { boundFlag, fractionFlag, wholeFlag } from './parse.js';
+import { boundFlag, encoderOption, fractionFlag, offlineOption, wholeFlag } from './parse.js';
 
 /** Environment variable naming the corpus store when `--db` is absent. */
 export const DB_ENV = 'STORYDIFF_DB';
@@ -185,15 +186,21 @@ interface SearchFlags {
   format: 'terminal' | 'json' | 'md';
   output?: string;
   color?: boolean;
+  encoder: string;
+  offline?: boolean;
 }
 
 async function search(target: string, flags: SearchFlags): Promise<void> {
+  // The same engine as `storydiff compare`, loaded (and a bad --encoder refused) before the store
+  // is opened, and only when hits are to be explained.
+  const encoder = flags.rescore > 0 ? await comparisonEngine(flags) : null;
   const corpus = await openExisting(flags, true);
   await withCorpus(corpus, async (c) => {
     // A path that exists is an article to look for; anything else is an id in the corpus.
     const isFile = !flags.id && (target === '-' || (existsSync(target) && statSync(target).isFile()));
     const query = isFile ? await fileQuery(target) : { id: target };
     const result = await c.search(query, {
+      encoder,
       limit: flags.limit,
       rescore: flags.rescore,
       minScore: flags.minScore,
@@ -375,6 +382,8 @@ export function corpusCommands(): Command[] {
       wholeFlag('--rescore'),
       5,
     )
+    .addOption(encoderOption('sentence encoder of the rescoring comparisons'))
+    .addOption(offlineOption())
     .option('--min-score <x>', 'lowest retrieval score (0..1)', fractionFlag('--min-score'))
     .option(
       '--window-days <n>',

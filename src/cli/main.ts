@@ -1,10 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { compare, compareWithEncoder } from '../compare/compare.js';
+import { compareWith, comparisonEngine } from '../compare/engine.js';
 import type { Comparison } from '../compare/types.js';
 import type { Article } from '../doc/types.js';
-import type { Encoder } from '../embed/encoder.js';
-import { createEncoder, DEFAULT_ENCODER } from '../embed/registry.js';
 import { StorydiffError, toStorydiffError } from '../errors.js';
 import { ERROR_RECORD_SCHEMA } from '../formats.js';
 import { ARTICLE_FORMATS, type InputFormat, loadArticle } from '../ingest/article.js';
@@ -17,7 +15,7 @@ import { detectLanguage, isLanguageDetectorLoaded, loadLanguageDetector } from '
 import { VERSION } from '../version.js';
 import { corpusCommands } from './corpus.js';
 import { openOutput, outputError } from './output.js';
-import { wholeFlag } from './parse.js';
+import { encoderOption, offlineOption, wholeFlag } from './parse.js';
 import { serveCommand } from './serve.js';
 
 /** Schema of the error records written in batch mode. */
@@ -42,17 +40,11 @@ interface CompareFlags {
   offline?: boolean;
 }
 
-/** The sentence encoder the flags name (null: lexical), created once per spec and process. */
-const encoders = new Map<string, Promise<Encoder | null>>();
-const encoderFor = (flags: CompareFlags) => {
-  const key = `${flags.encoder}\u0000${!!flags.offline}`;
-  if (!encoders.has(key)) encoders.set(key, createEncoder(flags.encoder, { offline: flags.offline }));
-  return encoders.get(key)!;
-};
-const compareWith = async (a: Article, b: Article, flags: CompareFlags, id?: string | number) => {
-  const enc = await encoderFor(flags);
-  return enc ? compareWithEncoder(a, b, enc, { id }) : compare(a, b, { id });
-};
+/** The engine the flags name (loaded once per process), and a comparison with it. */
+const engineOf = (flags: CompareFlags) =>
+  comparisonEngine({ encoder: flags.encoder, offline: flags.offline });
+const compareFlags = async (a: Article, b: Article, flags: CompareFlags, id?: string | number) =>
+  compareWith(await engineOf(flags), a, b, { id });
 
 function useColor(flags: CompareFlags, toFile: boolean): boolean {
   if (flags.color !== undefined) return flags.color && !toFile;
@@ -80,7 +72,7 @@ async function comparePair(a: string, b: string, flags: CompareFlags): Promise<v
     });
   const [da, db] = await Promise.all([load(a, 'a'), load(b, 'b')]);
   await languageDetector(da, db);
-  const cmp = await compareWith(da, db, flags);
+  const cmp = await compareFlags(da, db, flags);
   const text = render(cmp, flags, !!flags.output);
   if (flags.output) {
     try {
@@ -95,7 +87,7 @@ async function comparePair(a: string, b: string, flags: CompareFlags): Promise<v
 async function compareBatch(path: string, flags: CompareFlags): Promise<boolean> {
   const { readPairs } = await import('../ingest/pairs.js');
   // A missing model fails the run once, before any line, not on every line.
-  await encoderFor(flags);
+  await engineOf(flags);
   const out = await openOutput(flags.output);
   let failed = 0;
   let total = 0;
@@ -108,7 +100,7 @@ async function compareBatch(path: string, flags: CompareFlags): Promise<boolean>
       const a: Article = lang && !rec.a!.lang ? { ...rec.a!, lang } : rec.a!;
       const b: Article = lang && !rec.b!.lang ? { ...rec.b!, lang } : rec.b!;
       await languageDetector(a, b);
-      line = renderJson(await compareWith(a, b, flags, rec.id), { pretty: false });
+      line = renderJson(await compareFlags(a, b, flags, rec.id), { pretty: false });
     } catch (err) {
       failed++;
       const e = toStorydiffError(err, `${path} line ${rec.line}`);
@@ -163,12 +155,8 @@ export function program(): Command {
       DEFAULT_MAX_BYTES,
     )
     .option('--no-alignment', 'terminal format: leave out the aligned text')
-    .option(
-      '--encoder <spec>',
-      'sentence encoder: lexical, static, static:<file>, use-lite, hf:<model id or folder>',
-      DEFAULT_ENCODER,
-    )
-    .option('--offline', 'never download a model (hf: models must be in the cache or a folder)')
+    .addOption(encoderOption())
+    .addOption(offlineOption())
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .action(async (a: string | undefined, b: string | undefined, flags: CompareFlags) => {

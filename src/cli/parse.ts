@@ -1,9 +1,12 @@
 /**
- * Parsers of the CLI's flag values, shared by every command: each turns the text after a flag
+ * The CLI's shared flags and the parsers of their values: each parser turns the text after a flag
  * into the value the library takes, or throws the catalogue's USAGE error naming the flag (exit
- * 64), worded as the library words the same option (see `mustBe` in errors.ts).
+ * 64), worded as the library words the same option (see `mustBe` in errors.ts). Flags that several
+ * commands take (`--encoder`, `--offline`) are defined once here, so they read and default alike.
  */
+import { Option } from 'commander';
 import { parseBound } from '../corpus/published.js';
+import { DEFAULT_ENCODER } from '../embed/registry.js';
 import { mustBe, wholeNumber } from '../errors.js';
 
 /**
@@ -52,3 +55,22 @@ export const boundFlag =
   (flag: string) =>
   (v: string): number =>
     parseBound(v, { field: flag });
+
+/**
+ * `--encoder <spec>`: the sentence encoder of the comparisons a command runs (`compare`, the
+ * rescoring of `search`, the comparisons of `serve`), default {@link DEFAULT_ENCODER}.
+ *
+ * @example
+ * ```ts
+ * new Command('compare').addOption(encoderOption()).addOption(offlineOption());
+ * ```
+ */
+export const encoderOption = (what = 'sentence encoder') =>
+  new Option(
+    '--encoder <spec>',
+    `${what}: lexical, static, static:<file>, use-lite, hf:<model id or folder>`,
+  ).default(DEFAULT_ENCODER);
+
+/** `--offline`: never download a model; goes with {@link encoderOption}. */
+export const offlineOption = () =>
+  new Option('--offline', 'never download a model (hf: models must be in the cache or a folder)');

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { DATABASE_URL_ENV, DB_ENV, resolveDb } from './corpus.js';
-import { wholeFlag } from './parse.js';
+import { encoderOption, offlineOption, wholeFlag } from './parse.js';
 
 interface ServeFlags {
   host: string;
@@ -13,6 +13,8 @@ interface ServeFlags {
   /** A path or URL; false with --no-db. */
   db?: string | false;
   maxBatchArticles?: number;
+  encoder: string;
+  offline?: boolean;
 }
 
 /**
@@ -53,6 +55,8 @@ export function serveCommand(): Command {
       'most articles in one POST /api/v1/corpus/articles (default 1000)',
       wholeFlag('--max-batch-articles'),
     )
+    .addOption(encoderOption('sentence encoder of the comparisons and of search rescoring'))
+    .addOption(offlineOption())
     .action(async (flags: ServeFlags) => {
       const { startServer } = await import('../server/index.js');
       // Listen for signals before printing the URL: whoever reads it may signal at once.
@@ -77,6 +81,8 @@ export function serveCommand(): Command {
           timeBudgetMs: flags.timeBudget,
           corpus: db,
           maxBatchArticles: flags.maxBatchArticles,
+          encoder: flags.encoder,
+          offline: flags.offline,
         });
       } catch (err) {
         process.off('SIGINT', onSignal);

@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { compare, compareWithEncoder } from '../compare/compare.js';
+import { type ComparisonEngine, compareWith } from '../compare/engine.js';
 import type { Comparison, Derivation, Relation } from '../compare/types.js';
 import type { Article } from '../doc/types.js';
-import type { Encoder } from '../embed/encoder.js';
 import { checkFraction, checkWhole, mustBe, StorydiffError } from '../errors.js';
 import { SEARCH_SCHEMA } from '../formats.js';
 import { openStore } from '../store/open.js';
@@ -114,8 +113,11 @@ export interface SearchOptions {
   /** Bounds on the publication time of hits from the key-term channel (ms since the epoch). */
   since?: number;
   until?: number;
-  /** Encoder for the rescoring comparisons; lexical when absent. */
-  encoder?: Encoder;
+  /**
+   * Engine of the rescoring comparisons (see `comparisonEngine`); lexical when absent or null. The
+   * CLI and the server pass the engine `compare` uses, by default the static encoder.
+   */
+  encoder?: ComparisonEngine;
 }
 
 /** One search hit. */
@@ -481,7 +483,7 @@ class CorpusImpl implements Corpus {
       for (const h of top) {
         const c = full.get(h.key);
         // Removed between retrieval and rescoring: keep the retrieval figures only.
-        if (c) explain(h, await runCompare(qa, storedToArticle(c), opts.encoder));
+        if (c) explain(h, await compareWith(opts.encoder, qa, storedToArticle(c)));
       }
     }
     const t2 = performance.now();
@@ -519,10 +521,6 @@ class CorpusImpl implements Corpus {
  */
 export function sameStoryScore(cosine: number, keyTerms: number): number {
   return Math.sqrt(Math.max(0, cosine) * Math.max(0, keyTerms));
-}
-
-async function runCompare(a: Article, b: Article, encoder: Encoder | undefined): Promise<Comparison> {
-  return encoder ? compareWithEncoder(a, b, encoder) : compare(a, b);
 }
 
 function explain(h: SearchHit, cmp: Comparison): void {

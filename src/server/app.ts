@@ -160,7 +160,7 @@ export function createServer(options: ServerOptions = {}): StorydiffApp {
         );
       }
     }
-    return pool.run({ kind, a, b, options, maxChars: o.maxArticleChars }, c.req.raw.signal);
+    return pool.run({ kind, a, b, options, maxChars: o.maxArticleChars, engine: o.engine }, c.req.raw.signal);
   }
 
   /** Registers the 405 answer for a path after its real routes. */

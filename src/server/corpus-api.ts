@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
+import { comparisonEngine } from '../compare/engine.js';
 import { type AddOutcome, type Corpus, openCorpus, type SearchOptions } from '../corpus/corpus.js';
 import { parseBound, parsePublished } from '../corpus/published.js';
 import type { CorpusInput } from '../corpus/types.js';
@@ -286,6 +287,8 @@ export function mountCorpusApi(
       query = { id: String(fields.id) };
     }
     const opts: SearchOptions = {
+      // Only explained hits need the engine (the same as the server's comparisons).
+      encoder: options.rescore === 0 ? null : await comparisonEngine(o.engine),
       limit: options.limit,
       rescore: options.rescore,
       minScore: options.minScore,

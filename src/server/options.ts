@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
+import type { ComparisonOptions } from '../compare/engine.js';
 import type { Corpus } from '../corpus/corpus.js';
+import { DEFAULT_ENCODER, parseEncoderSpec } from '../embed/registry.js';
 import { checkWhole, StorydiffError } from '../errors.js';
 
 /** Options of {@link createServer} and {@link startServer}. Every field has a default. */
@@ -52,12 +54,27 @@ export interface ServerOptions {
    * ```
    */
   maxBatchArticles?: number;
+  /**
+   * Sentence encoder of the server's comparisons (`/api/v1/compare`, `/api/v1/report`, and the
+   * rescoring of corpus searches), as `storydiff compare --encoder` takes it. Default `static`,
+   * the CLI's default. Checked when the options are; loaded by each worker on its first job.
+   *
+   * @example
+   * ```ts
+   * startServer({ encoder: 'lexical' }); // no embeddings: the fastest comparisons
+   * ```
+   */
+  encoder?: string;
+  /** Never download a model (an `hf:` encoder must be in the cache or a folder). Default false. */
+  offline?: boolean;
 }
 
 /** {@link ServerOptions} with every default filled in and checked. */
-export type ResolvedOptions = Required<Omit<ServerOptions, 'token' | 'corpus'>> & {
+export type ResolvedOptions = Required<Omit<ServerOptions, 'token' | 'corpus' | 'encoder' | 'offline'>> & {
   token?: string;
   corpus?: string | Corpus;
+  /** The comparison engine's options, as the workers and the corpus search resolve them. */
+  engine: Required<ComparisonOptions>;
 };
 
 /** The defaults, except `maxConcurrent`, which depends on the machine. */
@@ -136,11 +153,15 @@ export function resolveOptions(opts: ServerOptions = {}): ResolvedOptions {
       'corpus must be a --db value (a SQLite file or a postgres:// URL) or an open corpus',
     );
   }
+  const encoder = (opts.encoder ?? DEFAULT_ENCODER).trim();
+  // Read now, so a bad spec stops the start (USAGE) rather than failing every comparison.
+  parseEncoderSpec(encoder);
   return {
     host,
     port,
     token,
     corpus,
+    engine: { encoder, offline: !!opts.offline },
     maxBodyBytes: positiveInt('maxBodyBytes', opts.maxBodyBytes, SERVER_DEFAULTS.maxBodyBytes),
     maxArticleChars: positiveInt('maxArticleChars', opts.maxArticleChars, SERVER_DEFAULTS.maxArticleChars),
     timeBudgetMs: positiveInt('timeBudgetMs', opts.timeBudgetMs, SERVER_DEFAULTS.timeBudgetMs),

@@ -277,6 +277,7 @@ describe('usage errors', () => {
       [['cluster', '--threshold', '1.5'], /--threshold must be between 0 and 1, got "1.5"/],
       [['cluster', '--since', 'soon'], /--since: not a date: "soon"/],
       [['search', 'x', '--limit', '-3'], /--limit must be a whole number, got "-3"/],
+      [['search', 'x', '--encoder', 'word2vec'], /unknown encoder 'word2vec'/],
       [['index', 'add', 'x', '--batch-size', '0'], /--batch-size must be a whole number ≥ 1, got "0"/],
     ] as const) {
       const r = await run([...args, '--db', db('never.db')]);
