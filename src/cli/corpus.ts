@@ -206,14 +206,30 @@ async function search(target: string, flags: SearchFlags): Promise<void> {
       minScore: flags.minScore,
       windowDays: flags.windowDays,
     });
-    const text =
-      flags.format === 'json'
-        ? `${JSON.stringify(result, null, 2)}\n`
-        : flags.format === 'md'
-          ? renderSearchMarkdown(result)
-          : renderSearchTerminal(result, { color: flags.color ?? (!flags.output && !!process.stdout.isTTY) });
-    await writeText(flags.output, text);
+    await writeText(
+      flags.output,
+      rendered(result, flags, { md: renderSearchMarkdown, terminal: renderSearchTerminal }),
+    );
   });
+}
+
+/** The renderers of one result format, by `--format` (JSON needs none). */
+interface Renderers<T> {
+  md: (result: T) => string;
+  html?: (result: T) => string;
+  terminal: (result: T, opts: { color: boolean }) => string;
+}
+
+/** A result in the `--format` asked for; colour on a terminal unless `--color`/`--no-color` says. */
+function rendered<T>(
+  result: T,
+  flags: { format: string; output?: string; color?: boolean },
+  render: Renderers<T>,
+): string {
+  if (flags.format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  if (flags.format === 'md') return render.md(result);
+  if (flags.format === 'html' && render.html) return render.html(result);
+  return render.terminal(result, { color: flags.color ?? (!flags.output && !!process.stdout.isTTY) });
 }
 
 /**
@@ -250,17 +266,8 @@ async function cluster(flags: ClusterFlags): Promise<void> {
       limit: flags.limit,
       threshold: flags.threshold,
     });
-    const text =
-      flags.format === 'json'
-        ? `${JSON.stringify(result, null, 2)}\n`
-        : flags.format === 'md'
-          ? renderStoriesMarkdown(result)
-          : flags.format === 'html'
-            ? renderStoriesHtml(result)
-            : renderStoriesTerminal(result, {
-                color: flags.color ?? (!flags.output && !!process.stdout.isTTY),
-              });
-    await writeText(flags.output, text);
+    const renderers = { md: renderStoriesMarkdown, html: renderStoriesHtml, terminal: renderStoriesTerminal };
+    await writeText(flags.output, rendered(result, flags, renderers));
   });
 }
 

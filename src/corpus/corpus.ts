@@ -20,6 +20,7 @@ import { formatPublished } from './published.js';
 import { type FingerprintSlot, fingerprintBatch, MAX_ARTICLE_CHARS, toRecord } from './record.js';
 import { idf, idfCosine, keyOverlap } from './score.js';
 import { type ClusterRun, clusterCorpus, type StoriesResult } from './stories.js';
+import type { ArticleRef } from './story-types.js';
 import type { CorpusInput } from './types.js';
 
 /** Where the embedded store lives when no `db` is given. */
@@ -121,13 +122,7 @@ export interface SearchOptions {
 }
 
 /** One search hit. */
-export interface SearchHit {
-  id: string;
-  key: number;
-  title?: string;
-  url?: string;
-  source?: string;
-  published?: string;
+export interface SearchHit extends ArticleRef {
   /** Retrieval score, 0..1: the larger of the MinHash Jaccard estimate and the same-story score. */
   score: number;
   /** Estimated Jaccard similarity of word shingles (near-duplicate measure). */

@@ -5,8 +5,8 @@ import { STORIES_SCHEMA } from '../formats.js';
 /** Identifier of the stories format (see formats.ts). */
 export { STORIES_SCHEMA };
 
-/** One version of a story. */
-export interface StoryVersion {
+/** How the published formats (stories, search hits) name a stored article. */
+export interface ArticleRef {
   id: string;
   /** The store's internal key (stable for the life of the store). */
   key: number;
@@ -15,6 +15,10 @@ export interface StoryVersion {
   source?: string;
   /** Publication time, ISO 8601, when known. */
   published?: string;
+}
+
+/** One version of a story. */
+export interface StoryVersion extends ArticleRef {
   words: number;
   /** Id of the earlier version this one most likely derives from; absent for the story's root. */
   parent?: string;

@@ -3,8 +3,6 @@
  * per-record errors out, for `storydiff index add`. Which reader a file gets is decided by its
  * extension, else by sniffing its first bytes (after gunzip when it is gzipped).
  */
-import type { FileHandle } from 'node:fs/promises';
-import { open } from 'node:fs/promises';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { CorpusInput } from '../corpus/types.js';
@@ -15,7 +13,7 @@ import { looksLikeFeed, readFeed } from './feeds.js';
 import { htmlToPage, looksLikeHtml } from './html.js';
 import { readJsonl } from './jsonl.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, formatLimit } from './limits.js';
-import { checkMaxBytes, fsErrorToStorydiff } from './read.js';
+import { checkMaxBytes, fsErrorToStorydiff, openInputFile } from './read.js';
 import { expandPaths } from './walk.js';
 import { readWarc } from './warc.js';
 
@@ -215,20 +213,7 @@ async function* readInput(
 
 /** Opens a file for streaming, with the same error wording as single-file reads. */
 async function openFile(path: string): Promise<Readable> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'r');
-  } catch (err) {
-    throw fsErrorToStorydiff(err, path);
-  }
-  try {
-    const st = await handle.stat();
-    if (st.isDirectory())
-      throw new StorydiffError('INPUT_NOT_FOUND', 'is a directory, not a file', { source: path });
-  } catch (err) {
-    await handle.close().catch(() => undefined);
-    throw fsErrorToStorydiff(err, path);
-  }
+  const { handle } = await openInputFile(path);
   // The stream closes the handle when it ends or is destroyed.
   return handle.createReadStream({ highWaterMark: READ_CHUNK });
 }

@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import type { Article } from '../doc/types.js';
 import { StorydiffError } from '../errors.js';
 import { DEFAULT_MAX_CHARS } from './limits.js';
-import { limitNesting } from './nesting.js';
+import { HEADINGS, limitNesting } from './nesting.js';
 
 /**
  * Readability's helpers recurse through the tree and its scoring slows down sharply with depth
@@ -79,12 +79,7 @@ const BLOCK = new Set([
   'figure',
   'footer',
   'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADINGS,
   'header',
   'hgroup',
   'hr',
