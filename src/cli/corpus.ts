@@ -1,9 +1,14 @@
+/**
+ * The corpus commands of the CLI (`index add|remove|compact`, `search`, `cluster`, `stats`,
+ * `export`): flags in, library calls (`openCorpus`, `readCorpus`, the report renderers) out. The store
+ * and the comparison engine are resolved once per command from the flags (see parse.ts).
+ */
 import { existsSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { Command, Option } from 'commander';
 import { comparisonEngine } from '../compare/engine.js';
-import { type Corpus, DEFAULT_BATCH_SIZE, DEFAULT_DB_PATH, openCorpus } from '../corpus/corpus.js';
+import { type Corpus, DEFAULT_BATCH_SIZE, openCorpus } from '../corpus/corpus.js';
 import type { CorpusInput } from '../corpus/types.js';
 import { StorydiffError } from '../errors.js';
 import { EXPORT_SCHEMA, INDEX_SUMMARY_SCHEMA, STATS_SCHEMA } from '../formats.js';
@@ -11,35 +16,17 @@ import { CORPUS_FORMATS, type CorpusFormat, readCorpus } from '../ingest/corpus-
 import { renderSearchMarkdown, renderSearchTerminal } from '../report/search.js';
 import { renderStoriesHtml, renderStoriesMarkdown, renderStoriesTerminal } from '../report/stories.js';
 import { openOutput, writeText } from './output.js';
-import { boundFlag, encoderOption, fractionFlag, offlineOption, wholeFlag } from './parse.js';
+import {
+  boundFlag,
+  dbOption,
+  encoderOption,
+  fractionFlag,
+  offlineOption,
+  resolveDb,
+  wholeFlag,
+} from './parse.js';
 
-/** Environment variable naming the corpus store when `--db` is absent. */
-export const DB_ENV = 'STORYDIFF_DB';
-/** Environment variable with a PostgreSQL URL; it wins over {@link DB_ENV} when both are set. */
-export const DATABASE_URL_ENV = 'STORYDIFF_DATABASE_URL';
-
-const dbOption = () =>
-  new Option(
-    '--db <path|url>',
-    `corpus store: a SQLite file or a postgres:// URL (default: $${DATABASE_URL_ENV}, $${DB_ENV} or ${DEFAULT_DB_PATH})`,
-  );
-
-/**
- * The store a command uses: `--db`, else `$STORYDIFF_DATABASE_URL`, else `$STORYDIFF_DB`, else
- * the embedded default, or undefined with `fallback: false`.
- *
- * @example
- * ```ts
- * resolveDb(undefined); // => '.storydiff/corpus.db' when neither variable is set
- * ```
- */
-export function resolveDb(flag: string | undefined, fallback?: true): string;
-export function resolveDb(flag: string | undefined, fallback: false): string | undefined;
-export function resolveDb(flag: string | undefined, fallback = true): string | undefined {
-  return (
-    flag || process.env[DATABASE_URL_ENV] || process.env[DB_ENV] || (fallback ? DEFAULT_DB_PATH : undefined)
-  );
-}
+export { DATABASE_URL_ENV, DB_ENV, resolveDb } from './parse.js';
 
 const dbOf = (flags: { db?: string }) => resolveDb(flags.db);
 

@@ -1,3 +1,8 @@
+/**
+ * The `storydiff` command line: `compare` (two files or a `--pairs` batch) here, the corpus
+ * commands and `serve` from their modules. Every failure ends as one line on stderr and the
+ * catalogue's exit code (errors.ts); commander's own usage errors exit 64.
+ */
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { compareWith, comparisonEngine } from '../compare/engine.js';

@@ -1,3 +1,7 @@
+/**
+ * Where the CLI writes its results: a file given with `-o` or stdout, whole or line by line with
+ * back-pressure. A file that cannot be written is the user's option gone wrong (USAGE), not a bug.
+ */
 import { once } from 'node:events';
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { StorydiffError } from '../errors.js';

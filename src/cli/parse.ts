@@ -2,9 +2,11 @@
  * The CLI's shared flags and the parsers of their values: each parser turns the text after a flag
  * into the value the library takes, or throws the catalogue's USAGE error naming the flag (exit
  * 64), worded as the library words the same option (see `mustBe` in errors.ts). Flags that several
- * commands take (`--encoder`, `--offline`) are defined once here, so they read and default alike.
+ * commands take (`--encoder`, `--offline`, `--db`) are defined once here, and the store a `--db`
+ * names is resolved here, so they read and default alike.
  */
 import { Option } from 'commander';
+import { DEFAULT_DB_PATH } from '../corpus/corpus.js';
 import { parseBound } from '../corpus/published.js';
 import { DEFAULT_ENCODER } from '../embed/registry.js';
 import { mustBe, wholeNumber } from '../errors.js';
@@ -74,3 +76,38 @@ export const encoderOption = (what = 'sentence encoder') =>
 /** `--offline`: never download a model; goes with {@link encoderOption}. */
 export const offlineOption = () =>
   new Option('--offline', 'never download a model (hf: models must be in the cache or a folder)');
+
+/** Environment variable naming the corpus store when `--db` is absent. */
+export const DB_ENV = 'STORYDIFF_DB';
+/** Environment variable with a PostgreSQL URL; it wins over {@link DB_ENV} when both are set. */
+export const DATABASE_URL_ENV = 'STORYDIFF_DATABASE_URL';
+
+/**
+ * `--db <path|url>`: the corpus store of a command (`serve` says what it does with it).
+ *
+ * @example
+ * ```ts
+ * new Command('stats').addOption(dbOption());
+ * ```
+ */
+export const dbOption = (
+  description = `corpus store: a SQLite file or a postgres:// URL (default: $${DATABASE_URL_ENV}, $${DB_ENV} or ${DEFAULT_DB_PATH})`,
+) => new Option('--db <path|url>', description);
+
+/**
+ * The store a command uses, resolved here once for every command: `--db`, else
+ * `$STORYDIFF_DATABASE_URL`, else `$STORYDIFF_DB`, else the embedded default, or undefined with
+ * `fallback: false` (a server without a corpus).
+ *
+ * @example
+ * ```ts
+ * resolveDb(undefined); // => '.storydiff/corpus.db' when neither variable is set
+ * ```
+ */
+export function resolveDb(flag: string | undefined, fallback?: true): string;
+export function resolveDb(flag: string | undefined, fallback: false): string | undefined;
+export function resolveDb(flag: string | undefined, fallback = true): string | undefined {
+  return (
+    flag || process.env[DATABASE_URL_ENV] || process.env[DB_ENV] || (fallback ? DEFAULT_DB_PATH : undefined)
+  );
+}

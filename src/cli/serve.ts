@@ -1,6 +1,18 @@
+/**
+ * `storydiff serve`: the flags of the HTTP server, resolved to `ServerOptions` (the store from
+ * `--db` or the environment, the comparison engine from `--encoder`); the server itself is loaded
+ * only when the command runs.
+ */
 import { Command } from 'commander';
-import { DATABASE_URL_ENV, DB_ENV, resolveDb } from './corpus.js';
-import { encoderOption, offlineOption, wholeFlag } from './parse.js';
+import {
+  DATABASE_URL_ENV,
+  DB_ENV,
+  dbOption,
+  encoderOption,
+  offlineOption,
+  resolveDb,
+  wholeFlag,
+} from './parse.js';
 
 interface ServeFlags {
   host: string;
@@ -45,9 +57,10 @@ export function serveCommand(): Command {
     )
     .option('--max-queue <n>', 'requests waiting before 503 (default 16)', wholeFlag('--max-queue'))
     .option('--time-budget <ms>', 'time budget of one comparison (default 10000)', wholeFlag('--time-budget'))
-    .option(
-      '--db <path|url>',
-      `also serve a corpus under /api/v1/corpus (add, remove, search, cluster, stats): a SQLite file (created when missing) or a postgres:// URL; default $${DATABASE_URL_ENV}, else $${DB_ENV}; with neither, the corpus endpoints are off (404 NO_CORPUS)`,
+    .addOption(
+      dbOption(
+        `also serve a corpus under /api/v1/corpus (add, remove, search, cluster, stats): a SQLite file (created when missing) or a postgres:// URL; default $${DATABASE_URL_ENV}, else $${DB_ENV}; with neither, the corpus endpoints are off (404 NO_CORPUS)`,
+      ),
     )
     .option('--no-db', 'no corpus endpoints, even when one of those variables is set')
     .option(

@@ -1,3 +1,7 @@
+/**
+ * One article from a file, stdin or a request body: read within limits, decoded, sniffed as text
+ * or HTML, with metadata the caller gives winning over what the page says.
+ */
 import type { Article } from '../doc/types.js';
 import { mustBeOneOf, StorydiffError } from '../errors.js';
 import { decodeText } from './decode.js';

@@ -1,3 +1,7 @@
+/**
+ * Bytes to text: binary inputs refused, the encoding taken from a BOM, a declared charset or
+ * UTF-8, strictly (bad bytes are an error, never U+FFFD).
+ */
 import { StorydiffError } from '../errors.js';
 
 /** How many leading bytes are sampled for the binary check. */

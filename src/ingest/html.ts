@@ -1,3 +1,7 @@
+/**
+ * HTML to an article: the main text through Readability (or a plain body walk for huge or deeply
+ * nested pages), and title, date, language, canonical URL and site name from the page's metadata.
+ */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Article } from '../doc/types.js';

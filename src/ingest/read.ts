@@ -1,3 +1,7 @@
+/**
+ * Reading inputs within a size limit: files (size checked on the open handle), stdin and streams;
+ * file-system errors become INPUT_NOT_FOUND in plain words.
+ */
 import type { Stats } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { checkWhole, StorydiffError } from '../errors.js';

@@ -1,3 +1,7 @@
+/**
+ * The hono app of the server: routes, token check, security headers, body limits and the error
+ * handler; comparisons go to the worker pool, corpus requests to corpus-api.ts.
+ */
 import { type Context, Hono } from 'hono';
 import type { Corpus } from '../corpus/corpus.js';
 import { StorydiffError, toStorydiffError } from '../errors.js';

@@ -1,3 +1,7 @@
+/**
+ * The corpus endpoints (`/api/v1/corpus/*`): add, remove, search, cluster and stats over the
+ * library's `Corpus`, with store failures mapped to catalogue errors that reveal no internals.
+ */
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { comparisonEngine } from '../compare/engine.js';

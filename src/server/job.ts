@@ -1,3 +1,7 @@
+/**
+ * One comparison as a worker thread runs it: the request's articles built with the library's
+ * checks, compared with the server's engine (compare/engine.ts), rendered as JSON (and HTML).
+ */
 import { compare } from '../compare/compare.js';
 import { type ComparisonOptions, compareWith, comparisonEngine } from '../compare/engine.js';
 import { articleFromInput } from '../ingest/article.js';

@@ -1,3 +1,6 @@
+/**
+ * The OpenAPI 3.1 document of the API, generated from the same zod schemas that validate requests.
+ */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { COMPARISON_SCHEMA, CORPUS_ADD_SCHEMA } from '../formats.js';

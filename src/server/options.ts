@@ -1,3 +1,7 @@
+/**
+ * The server's options: every default in one place and every value checked once (USAGE through
+ * the catalogue's helpers), including the comparison engine the workers and corpus search use.
+ */
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import type { ComparisonOptions } from '../compare/engine.js';
