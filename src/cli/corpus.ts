@@ -10,7 +10,7 @@ import { Command, Option } from 'commander';
 import { comparisonEngine } from '../compare/engine.js';
 import { type Corpus, DEFAULT_BATCH_SIZE, openCorpus } from '../corpus/corpus.js';
 import type { CorpusInput } from '../corpus/types.js';
-import { StorydiffError } from '../errors.js';
+import { ERROR_CODES, StorydiffError } from '../errors.js';
 import { EXPORT_SCHEMA, INDEX_SUMMARY_SCHEMA, STATS_SCHEMA } from '../formats.js';
 import { CORPUS_FORMATS, type CorpusFormat, readCorpus } from '../ingest/corpus-input.js';
 import { renderSearchMarkdown, renderSearchTerminal } from '../report/search.js';
@@ -329,7 +329,7 @@ export function corpusCommands(): Command[] {
       // A larger young generation for a bulk ingest: batches in flight then die young instead of
       // being promoted and swept (measured ~5% more articles/s). Only this process's flag.
       setFlagsFromString('--max-semi-space-size=32');
-      if (!(await indexAdd(paths, flags))) process.exitCode = 65;
+      if (!(await indexAdd(paths, flags))) process.exitCode = ERROR_CODES.INPUT_INVALID.exit;
     });
   index
     .command('remove')
@@ -343,7 +343,7 @@ export function corpusCommands(): Command[] {
         for (const id of ids)
           if (!removed.has(id)) process.stderr.write(`storydiff: ${id}: not in the corpus\n`);
         process.stderr.write(`storydiff: ${removed.size} of ${ids.length} removed\n`);
-        if (removed.size < ids.length) process.exitCode = ERROR_NOT_FOUND_EXIT;
+        if (removed.size < ids.length) process.exitCode = ERROR_CODES.NOT_FOUND.exit;
       });
     });
 
@@ -455,5 +455,3 @@ export function corpusCommands(): Command[] {
 
   return [index, searchCmd, clusterCmd, statsCmd, exportCmd];
 }
-
-const ERROR_NOT_FOUND_EXIT = 66;

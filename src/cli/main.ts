@@ -8,7 +8,7 @@ import { Command, Option } from 'commander';
 import { compareWith, comparisonEngine } from '../compare/engine.js';
 import type { Comparison } from '../compare/types.js';
 import type { Article } from '../doc/types.js';
-import { StorydiffError, toStorydiffError } from '../errors.js';
+import { ERROR_CODES, StorydiffError, toStorydiffError } from '../errors.js';
 import { ERROR_RECORD_SCHEMA } from '../formats.js';
 import { ARTICLE_FORMATS, type InputFormat, loadArticle } from '../ingest/article.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read.js';
@@ -174,7 +174,8 @@ export function program(): Command {
           );
         }
         const ok = await compareBatch(flags.pairs, flags);
-        if (!ok) process.exitCode = 65;
+        // Some records failed: the run exits as invalid input does (65), having written the rest.
+        if (!ok) process.exitCode = ERROR_CODES.INPUT_INVALID.exit;
         return;
       }
       if (!a || !b)
@@ -234,7 +235,8 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     const code = (err as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('commander.')) {
       // Commander already printed help, version or the usage error.
-      process.exitCode = code === 'commander.helpDisplayed' || code === 'commander.version' ? 0 : 64;
+      const ok = code === 'commander.helpDisplayed' || code === 'commander.version';
+      process.exitCode = ok ? 0 : ERROR_CODES.USAGE.exit;
       return;
     }
     const e = toStorydiffError(err);

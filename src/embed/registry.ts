@@ -13,7 +13,7 @@
  * `hf:` specs take overrides as a query: `hf:my/model?pooling=cls&prefix=query:%20&languages=en&dtype=q8`.
  */
 
-import { StorydiffError } from '../errors.js';
+import { mustBeOneOf, StorydiffError } from '../errors.js';
 import { cachedEncoder, type Encoder } from './encoder.js';
 import { staticEncoder } from './static.js';
 import { type TransformersOptions, transformersEncoder } from './transformers.js';
@@ -50,8 +50,7 @@ function parseHfSpec(rest: string): { target: string; options: TransformersOptio
   }
   for (const [k, v] of params) {
     if (k === 'pooling') {
-      if (v !== 'mean' && v !== 'cls')
-        throw new StorydiffError('USAGE', `pooling must be mean or cls, not ${v}`);
+      if (v !== 'mean' && v !== 'cls') throw mustBeOneOf('pooling', ['mean', 'cls'], v);
       options.pooling = v;
     } else if (k === 'prefix') options.prefix = v;
     else if (k === 'languages') options.languages = v ? v.split(',').map((s) => s.trim()) : [];

@@ -3,7 +3,7 @@
  * or HTML, with metadata the caller gives winning over what the page says.
  */
 import type { Article } from '../doc/types.js';
-import { mustBeOneOf, StorydiffError } from '../errors.js';
+import { mustBe, mustBeOneOf, StorydiffError } from '../errors.js';
 import { decodeText } from './decode.js';
 import { htmlToArticle, looksLikeHtml, normalizeLang } from './html.js';
 import { DEFAULT_MAX_CHARS } from './limits.js';
@@ -169,13 +169,7 @@ function checkOverrides(opts: Overrides, source: string): Overrides {
   if (lang) {
     const code = normalizeLang(lang);
     if (!code) {
-      throw new StorydiffError(
-        'USAGE',
-        `lang must be a two-letter ISO 639-1 code such as en or de, got "${lang}"`,
-        {
-          source,
-        },
-      );
+      throw mustBe('lang', 'a two-letter ISO 639-1 code such as en or de', lang, { source });
     }
     out.lang = code;
   }

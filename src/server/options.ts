@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { ComparisonOptions } from '../compare/engine.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { DEFAULT_ENCODER, parseEncoderSpec } from '../embed/registry.js';
-import { checkWhole, StorydiffError } from '../errors.js';
+import { checkWhole, mustBe, StorydiffError } from '../errors.js';
 
 /** Options of {@link createServer} and {@link startServer}. Every field has a default. */
 export interface ServerOptions {
@@ -136,12 +136,13 @@ function positiveInt(name: string, v: number | undefined, dflt: number, opts: { 
  */
 export function resolveOptions(opts: ServerOptions = {}): ResolvedOptions {
   const host = (opts.host ?? SERVER_DEFAULTS.host).trim();
-  if (!host) throw new StorydiffError('USAGE', 'host must not be empty');
+  if (!host) throw mustBe('host', 'a host name or address', opts.host);
   const port = checkWhole('port', opts.port ?? SERVER_DEFAULTS.port, 0, 65535);
   const token = opts.token === undefined || opts.token === '' ? undefined : opts.token;
   // The token travels in a header: refuse what a header cannot carry rather than never matching.
   if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
-    throw new StorydiffError('USAGE', 'the token must be printable ASCII without spaces');
+    // The token itself stays out of the message: it is a secret.
+    throw mustBe('token', 'printable ASCII without spaces');
   }
   if (!token && !isLoopback(host)) {
     throw new StorydiffError(
@@ -152,10 +153,7 @@ export function resolveOptions(opts: ServerOptions = {}): ResolvedOptions {
   }
   const corpus = opts.corpus;
   if (typeof corpus === 'string' ? !corpus.trim() : corpus !== undefined && !isCorpus(corpus)) {
-    throw new StorydiffError(
-      'USAGE',
-      'corpus must be a --db value (a SQLite file or a postgres:// URL) or an open corpus',
-    );
+    throw mustBe('corpus', 'a --db value (a SQLite file or a postgres:// URL) or an open corpus');
   }
   const encoder = (opts.encoder ?? DEFAULT_ENCODER).trim();
   // Read now, so a bad spec stops the start (USAGE) rather than failing every comparison.
