@@ -1,7 +1,7 @@
 /**
  * storydiff evaluation on the labelled datasets.
  *
- *   npm run eval -- --data ../shared/eval [--only wmt16,msrp,stsb,semeval,anchors,clough,berlin]
+ *   npm run eval -- --data ../shared/eval [--only wmt16,msrp,stsb,semeval,anchors,clough,berlin,googlenews,corpus]
  *                   [--limit N] [--json out.json] [--examples DIR]
  *                   [--encoder lexical,static,use-lite,hf:<id-or-dir>] [--models DIR] [--any-language]
  *
@@ -57,6 +57,7 @@ const {
   anchorEmbeddings,
   anchorSignals,
   compare,
+  compareWith,
   compareWithEncoder,
   createEncoder,
   fitSemeval,
@@ -170,7 +171,7 @@ let ANY_LANGUAGE = false;
 
 /** Compares two articles or docs with the current backend. */
 function comparePair(a: Article | Doc, b: Article | Doc): Promise<Comparison> | Comparison {
-  return ENC ? compareWithEncoder(a, b, ENC, { anyLanguage: ANY_LANGUAGE }) : compare(a, b);
+  return compareWith(ENC, a, b, { anyLanguage: ANY_LANGUAGE });
 }
 
 /** Sentence similarity with the current backend. */

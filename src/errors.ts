@@ -1,6 +1,12 @@
 /**
- * The one catalogue of error codes. The CLI maps each code to an exit code and the HTTP layer
- * to a status; codes are stable and never reused.
+ * The error catalogue: every failure a user can cause or meet has a stable code here, which the
+ * CLI turns into an exit code and the HTTP layer into a status. Codes are never reused.
+ *
+ * Decision. Library code throws {@link StorydiffError} with a catalogue code for anything a caller
+ * can get wrong (an option out of range, unreadable input); anything else that escapes is a bug
+ * and becomes INTERNAL (exit 70, status 500). Option checks word their messages through
+ * {@link mustBe} and the checkers below it, so every field is named the same way ("batchSize must
+ * be a whole number ≥ 1, got 0") whether it came from a flag, a library option or a request body.
  */
 export const ERROR_CODES = {
   /** Input file or stdin could not be read (missing, a directory, permission). */
@@ -85,4 +91,124 @@ export function toStorydiffError(err: unknown, source?: string): StorydiffError 
   if (err instanceof StorydiffError) return err;
   const msg = err instanceof Error ? err.message : String(err);
   return new StorydiffError('INTERNAL', msg, { source, cause: err });
+}
+
+/** How a value the caller gave appears in a message: text quoted, anything else as written. */
+export function shown(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) return 'an array';
+  if (v !== null && typeof v === 'object') return 'an object';
+  return String(v);
+}
+
+/** Where a bad value came from: a USAGE error by default (an option), or invalid input. */
+export interface FieldErrorOptions {
+  /** `USAGE` (a flag or library option, the default) or `INPUT_INVALID` (a field of a request body). */
+  code?: 'USAGE' | 'INPUT_INVALID';
+  /** The file, line or body the field is in. */
+  source?: string;
+}
+
+/**
+ * The error for a field with a bad value, worded "<field> must be <what>, got <value>".
+ *
+ * @example
+ * ```ts
+ * throw mustBe('--limit', 'a whole number ≥ 1', '0'); // --limit must be a whole number ≥ 1, got "0"
+ * throw mustBe('threshold', 'between 0 and 1', 1.5); // threshold must be between 0 and 1, got 1.5
+ * ```
+ */
+export function mustBe(
+  field: string,
+  what: string,
+  got?: unknown,
+  opts: FieldErrorOptions = {},
+): StorydiffError {
+  const tail = got === undefined ? '' : `, got ${shown(got)}`;
+  return new StorydiffError(opts.code ?? 'USAGE', `${field} must be ${what}${tail}`, { source: opts.source });
+}
+
+/**
+ * The error for a field that takes one of a few names.
+ *
+ * @example
+ * ```ts
+ * throw mustBeOneOf('format', ['auto', 'text', 'html'], 'pdf'); // format must be one of auto, text, html, got "pdf"
+ * ```
+ */
+export function mustBeOneOf(
+  field: string,
+  names: readonly string[],
+  got: unknown,
+  opts: FieldErrorOptions = {},
+): StorydiffError {
+  return mustBe(field, `one of ${names.join(', ')}`, got, opts);
+}
+
+/**
+ * The error for a field whose value is wrong in a way "must be" does not say, worded
+ * "<field>: <problem>".
+ *
+ * @example
+ * ```ts
+ * throw fieldError('--since', 'not a date: "soon" (use 2024-03-01, an ISO time, or 7d)');
+ * ```
+ */
+export function fieldError(field: string, problem: string, opts: FieldErrorOptions = {}): StorydiffError {
+  return new StorydiffError(opts.code ?? 'USAGE', `${field}: ${problem}`, { source: opts.source });
+}
+
+/**
+ * The words for "a whole number from `min` (up to `max`)", as {@link checkWhole} and the CLI's
+ * flag parsers say it.
+ *
+ * @example
+ * ```ts
+ * wholeNumber(1); // 'a whole number ≥ 1'
+ * wholeNumber(0, 65535); // 'a whole number from 0 to 65535'
+ * ```
+ */
+export function wholeNumber(min = 0, max = Number.MAX_SAFE_INTEGER): string {
+  if (max < Number.MAX_SAFE_INTEGER) return `a whole number from ${min} to ${max}`;
+  return min === 0 ? 'a whole number' : `a whole number ≥ ${min}`;
+}
+
+/**
+ * Checks that an option is a whole number in `min..max` and returns it; a USAGE error naming the
+ * field otherwise.
+ *
+ * @example
+ * ```ts
+ * checkWhole('limit', 10); // 10
+ * checkWhole('limit', -1); // throws: limit must be a whole number, got -1
+ * checkWhole('batchSize', 0, 1); // throws: batchSize must be a whole number ≥ 1, got 0
+ * checkWhole('port', 70000, 0, 65535); // throws: port must be a whole number from 0 to 65535, got 70000
+ * ```
+ */
+export function checkWhole(
+  field: string,
+  v: unknown,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+  opts: FieldErrorOptions = {},
+): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) {
+    throw mustBe(field, wholeNumber(min, max), v, opts);
+  }
+  return v;
+}
+
+/**
+ * Checks that an option is a number from 0 to 1 and returns it; a USAGE error naming the field
+ * otherwise.
+ *
+ * @example
+ * ```ts
+ * checkFraction('minScore', 0.3); // 0.3
+ * checkFraction('threshold', 1.5); // throws: threshold must be between 0 and 1, got 1.5
+ * ```
+ */
+export function checkFraction(field: string, v: unknown, opts: FieldErrorOptions = {}): number {
+  if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw mustBe(field, 'between 0 and 1', v, opts);
+  return v;
 }

@@ -7,6 +7,9 @@
  * const cmp = compare({ text: wire, source: 'wire' }, { text: rewrite, source: 'rewrite' });
  * console.log(renderTerminal(cmp));
  * ```
+ *
+ * The HTTP server is not here: it is the subpath `storydiff/server` (`startServer`, `createServer`),
+ * so that a library user does not load hono, its node adapter and zod.
  * @packageDocumentation
  */
 export type { AlignOptions } from './compare/align.js';
@@ -25,6 +28,12 @@ export {
   sentenceSimilarity,
   sentenceSimilarityWith,
 } from './compare/compare.js';
+export {
+  type ComparisonEngine,
+  type ComparisonOptions,
+  compareWith,
+  comparisonEngine,
+} from './compare/engine.js';
 export * from './compare/types.js';
 export {
   type AddOptions,
@@ -78,6 +87,15 @@ export { KNOWN_MODELS, type TransformersOptions, transformersEncoder } from './e
 export { useLiteEncoder } from './embed/use-lite.js';
 export { ERROR_CODES, type ErrorCode, StorydiffError } from './errors.js';
 export type * from './extract/types.js';
+export {
+  CORPUS_ADD_SCHEMA,
+  ERROR_RECORD_SCHEMA,
+  EXPORT_SCHEMA,
+  INDEX_SUMMARY_SCHEMA,
+  SEMEVAL_MODEL_SCHEMA,
+  STATIC_TABLE_SCHEMA,
+  STATS_SCHEMA,
+} from './formats.js';
 export { articleFromInput, loadArticle } from './ingest/article.js';
 export { type CorpusItem, type ReadCorpusOptions, readCorpus } from './ingest/corpus-input.js';
 export { htmlToArticle } from './ingest/html.js';
@@ -94,13 +112,6 @@ export {
   renderTerminal,
   type TerminalOptions,
 } from './report/index.js';
-export {
-  createServer,
-  type RunningServer,
-  type ServerOptions,
-  type StorydiffApp,
-  startServer,
-} from './server/index.js';
 export * from './store/index.js';
 export { detectLanguage, loadLanguageDetector } from './text/lang.js';
 export type * from './text/types.js';

@@ -1,73 +1,34 @@
+/**
+ * The corpus commands of the CLI (`index add|remove|compact`, `search`, `cluster`, `stats`,
+ * `export`): flags in, library calls (`openCorpus`, `readCorpus`, the report renderers) out. The store
+ * and the comparison engine are resolved once per command from the flags (see parse.ts).
+ */
 import { existsSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { Command, Option } from 'commander';
-import { type Corpus, DEFAULT_DB_PATH, openCorpus } from '../corpus/corpus.js';
-import { parseBound } from '../corpus/published.js';
+import { comparisonEngine } from '../compare/engine.js';
+import { type Corpus, DEFAULT_BATCH_SIZE, openCorpus } from '../corpus/corpus.js';
 import type { CorpusInput } from '../corpus/types.js';
-import { StorydiffError } from '../errors.js';
-import { readCorpus } from '../ingest/corpus-input.js';
+import { ERROR_CODES, StorydiffError } from '../errors.js';
+import { EXPORT_SCHEMA, INDEX_SUMMARY_SCHEMA, STATS_SCHEMA } from '../formats.js';
+import { CORPUS_FORMATS, type CorpusFormat, readCorpus } from '../ingest/corpus-input.js';
 import { renderStoriesHtml, renderStoriesMarkdown, renderStoriesTerminal } from '../report/index.js';
 import { renderSearchMarkdown, renderSearchTerminal } from '../report/search.js';
 import { openOutput, writeText } from './output.js';
+import {
+  boundFlag,
+  dbOption,
+  encoderOption,
+  fractionFlag,
+  offlineOption,
+  resolveDb,
+  wholeFlag,
+} from './parse.js';
 
-/** Environment variable naming the corpus store when `--db` is absent. */
-export const DB_ENV = 'STORYDIFF_DB';
-/** Environment variable with a PostgreSQL URL; it wins over {@link DB_ENV} when both are set. */
-export const DATABASE_URL_ENV = 'STORYDIFF_DATABASE_URL';
-
-const dbOption = () =>
-  new Option(
-    '--db <path|url>',
-    `corpus store: a SQLite file or a postgres:// URL (default: $${DATABASE_URL_ENV}, $${DB_ENV} or ${DEFAULT_DB_PATH})`,
-  );
-
-/**
- * The store a command uses: `--db`, else `$STORYDIFF_DATABASE_URL`, else `$STORYDIFF_DB`, else
- * the embedded default, or undefined with `fallback: false`.
- *
- * @example
- * ```ts
- * resolveDb(undefined); // => '.storydiff/corpus.db' when neither variable is set
- * ```
- */
-export function resolveDb(flag: string | undefined, fallback?: true): string;
-export function resolveDb(flag: string | undefined, fallback: false): string | undefined;
-export function resolveDb(flag: string | undefined, fallback = true): string | undefined {
-  return (
-    flag || process.env[DATABASE_URL_ENV] || process.env[DB_ENV] || (fallback ? DEFAULT_DB_PATH : undefined)
-  );
-}
+export { DATABASE_URL_ENV, DB_ENV, resolveDb } from './parse.js';
 
 const dbOf = (flags: { db?: string }) => resolveDb(flags.db);
-
-const positive = (flag: string) => (v: string) => {
-  const n = Number(v);
-  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < 1) {
-    throw new StorydiffError('USAGE', `${flag} must be a whole number ≥ 1, got "${v}"`);
-  }
-  return n;
-};
-const whole = (flag: string) => (v: string) => {
-  const n = Number(v);
-  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) {
-    throw new StorydiffError('USAGE', `${flag} must be a whole number, got "${v}"`);
-  }
-  return n;
-};
-const fraction = (flag: string) => (v: string) => {
-  const n = Number(v);
-  if (!v.trim() || !(n >= 0 && n <= 1))
-    throw new StorydiffError('USAGE', `${flag} must be between 0 and 1, got "${v}"`);
-  return n;
-};
-const bound = (flag: string) => (v: string) => {
-  try {
-    return parseBound(v);
-  } catch (err) {
-    throw new StorydiffError('USAGE', `${flag}: ${(err as Error).message}`);
-  }
-};
 
 /** Opens the corpus an existing-store command needs; a missing SQLite file is an error, not a new store. */
 async function openExisting(flags: { db?: string }, readonly = false): Promise<Corpus> {
@@ -95,7 +56,7 @@ async function withCorpus<T>(corpus: Corpus, f: (c: Corpus) => Promise<T>): Prom
 interface AddFlags {
   db?: string;
   batchSize: number;
-  input: 'auto' | 'text' | 'html' | 'jsonl' | 'warc' | 'rss';
+  input: CorpusFormat;
   maxRecordBytes?: number;
   progress?: boolean;
   json?: boolean;
@@ -176,7 +137,7 @@ async function indexAdd(paths: string[], flags: AddFlags): Promise<boolean> {
     if (flags.json) {
       process.stdout.write(
         `${JSON.stringify({
-          schema: 'storydiff/index-summary@1',
+          schema: INDEX_SUMMARY_SCHEMA,
           db: c.store.location,
           added: sum.added,
           updated: sum.updated,
@@ -212,28 +173,50 @@ interface SearchFlags {
   format: 'terminal' | 'json' | 'md';
   output?: string;
   color?: boolean;
+  encoder: string;
+  offline?: boolean;
 }
 
 async function search(target: string, flags: SearchFlags): Promise<void> {
+  // The same engine as `storydiff compare`, loaded (and a bad --encoder refused) before the store
+  // is opened, and only when hits are to be explained.
+  const encoder = flags.rescore > 0 ? await comparisonEngine(flags) : null;
   const corpus = await openExisting(flags, true);
   await withCorpus(corpus, async (c) => {
     // A path that exists is an article to look for; anything else is an id in the corpus.
     const isFile = !flags.id && (target === '-' || (existsSync(target) && statSync(target).isFile()));
     const query = isFile ? await fileQuery(target) : { id: target };
     const result = await c.search(query, {
+      encoder,
       limit: flags.limit,
       rescore: flags.rescore,
       minScore: flags.minScore,
       windowDays: flags.windowDays,
     });
-    const text =
-      flags.format === 'json'
-        ? `${JSON.stringify(result, null, 2)}\n`
-        : flags.format === 'md'
-          ? renderSearchMarkdown(result)
-          : renderSearchTerminal(result, { color: flags.color ?? (!flags.output && !!process.stdout.isTTY) });
-    await writeText(flags.output, text);
+    await writeText(
+      flags.output,
+      rendered(result, flags, { md: renderSearchMarkdown, terminal: renderSearchTerminal }),
+    );
   });
+}
+
+/** The renderers of one result format, by `--format` (JSON needs none). */
+interface Renderers<T> {
+  md: (result: T) => string;
+  html?: (result: T) => string;
+  terminal: (result: T, opts: { color: boolean }) => string;
+}
+
+/** A result in the `--format` asked for; colour on a terminal unless `--color`/`--no-color` says. */
+function rendered<T>(
+  result: T,
+  flags: { format: string; output?: string; color?: boolean },
+  render: Renderers<T>,
+): string {
+  if (flags.format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  if (flags.format === 'md') return render.md(result);
+  if (flags.format === 'html' && render.html) return render.html(result);
+  return render.terminal(result, { color: flags.color ?? (!flags.output && !!process.stdout.isTTY) });
 }
 
 /**
@@ -270,17 +253,8 @@ async function cluster(flags: ClusterFlags): Promise<void> {
       limit: flags.limit,
       threshold: flags.threshold,
     });
-    const text =
-      flags.format === 'json'
-        ? `${JSON.stringify(result, null, 2)}\n`
-        : flags.format === 'md'
-          ? renderStoriesMarkdown(result)
-          : flags.format === 'html'
-            ? renderStoriesHtml(result)
-            : renderStoriesTerminal(result, {
-                color: flags.color ?? (!flags.output && !!process.stdout.isTTY),
-              });
-    await writeText(flags.output, text);
+    const renderers = { md: renderStoriesMarkdown, html: renderStoriesHtml, terminal: renderStoriesTerminal };
+    await writeText(flags.output, rendered(result, flags, renderers));
   });
 }
 
@@ -318,7 +292,7 @@ async function exportCorpus(flags: {
 }
 
 /** Each line of `storydiff export` carries this, and `index add` reads the lines back. */
-export const EXPORT_SCHEMA = 'storydiff/article@1';
+export { EXPORT_SCHEMA };
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
@@ -341,16 +315,12 @@ export function corpusCommands(): Command[] {
     .description('index files, folders, globs or - (text, HTML, JSONL, WARC(.gz), RSS, Atom)')
     .argument('<paths...>', 'files, folders, globs, or - for stdin')
     .addOption(dbOption())
-    .addOption(
-      new Option('--input <kind>', 'how to read the inputs')
-        .choices(['auto', 'text', 'html', 'jsonl', 'warc', 'rss'])
-        .default('auto'),
-    )
-    .option('--batch-size <n>', 'articles per transaction', positive('--batch-size'), 4000)
+    .addOption(new Option('--input <kind>', 'how to read the inputs').choices(CORPUS_FORMATS).default('auto'))
+    .option('--batch-size <n>', 'articles per transaction', wholeFlag('--batch-size', 1), DEFAULT_BATCH_SIZE)
     .option(
       '--max-record-bytes <n>',
       'largest single record (JSONL line, WARC record)',
-      positive('--max-record-bytes'),
+      wholeFlag('--max-record-bytes', 1),
     )
     .option('--progress', 'show a progress bar even when stderr is not a terminal')
     .option('--no-progress', 'no progress bar')
@@ -359,7 +329,7 @@ export function corpusCommands(): Command[] {
       // A larger young generation for a bulk ingest: batches in flight then die young instead of
       // being promoted and swept (measured ~5% more articles/s). Only this process's flag.
       setFlagsFromString('--max-semi-space-size=32');
-      if (!(await indexAdd(paths, flags))) process.exitCode = 65;
+      if (!(await indexAdd(paths, flags))) process.exitCode = ERROR_CODES.INPUT_INVALID.exit;
     });
   index
     .command('remove')
@@ -373,7 +343,7 @@ export function corpusCommands(): Command[] {
         for (const id of ids)
           if (!removed.has(id)) process.stderr.write(`storydiff: ${id}: not in the corpus\n`);
         process.stderr.write(`storydiff: ${removed.size} of ${ids.length} removed\n`);
-        if (removed.size < ids.length) process.exitCode = ERROR_NOT_FOUND_EXIT;
+        if (removed.size < ids.length) process.exitCode = ERROR_CODES.NOT_FOUND.exit;
       });
     });
 
@@ -399,18 +369,20 @@ export function corpusCommands(): Command[] {
     .argument('<file-or-id>', 'an article file (text or HTML), - for stdin, or the id of a stored article')
     .addOption(dbOption())
     .option('--id', 'treat the argument as an id even if a file of that name exists')
-    .option('-n, --limit <n>', 'most hits', whole('--limit'), 10)
+    .option('-n, --limit <n>', 'most hits', wholeFlag('--limit'), 10)
     .option(
       '--rescore <n>',
       'explain the top n hits with the compare engine (0: none)',
-      whole('--rescore'),
+      wholeFlag('--rescore'),
       5,
     )
-    .option('--min-score <x>', 'lowest retrieval score (0..1)', fraction('--min-score'))
+    .addOption(encoderOption('sentence encoder of the rescoring comparisons'))
+    .addOption(offlineOption())
+    .option('--min-score <x>', 'lowest retrieval score (0..1)', fractionFlag('--min-score'))
     .option(
       '--window-days <n>',
       'days around the query date searched for same-story versions',
-      whole('--window-days'),
+      wholeFlag('--window-days'),
     )
     .addOption(
       new Option('-f, --format <format>', 'output format')
@@ -425,20 +397,20 @@ export function corpusCommands(): Command[] {
   const clusterCmd = new Command('cluster')
     .description('cluster new articles into stories (online, in publication order) and show the stories')
     .addOption(dbOption())
-    .option('--since <date>', 'stories with versions from this date (ISO date or 7d)', bound('--since'))
-    .option('--until <date>', 'and up to this date', bound('--until'))
+    .option('--since <date>', 'stories with versions from this date (ISO date or 7d)', boundFlag('--since'))
+    .option('--until <date>', 'and up to this date', boundFlag('--until'))
     .addOption(
       new Option('-f, --format <format>', 'output format')
         .choices(['terminal', 'json', 'md', 'html'])
         .default('terminal'),
     )
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--min-size <n>', 'show stories with at least n versions', positive('--min-size'), 2)
-    .option('-n, --limit <n>', 'most stories shown', positive('--limit'))
+    .option('--min-size <n>', 'show stories with at least n versions', wholeFlag('--min-size', 1), 2)
+    .option('-n, --limit <n>', 'most stories shown', wholeFlag('--limit', 1))
     .option(
       '--threshold <x>',
       'similarity to join a story (0..1); default from the clusterer',
-      fraction('--threshold'),
+      fractionFlag('--threshold'),
     )
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
@@ -453,7 +425,7 @@ export function corpusCommands(): Command[] {
       await withCorpus(corpus, async (c) => {
         const s = await c.stats();
         if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ schema: 'storydiff/stats@1', ...s }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ schema: STATS_SCHEMA, ...s }, null, 2)}\n`);
           return;
         }
         const date = (t?: number) => (t === undefined ? '—' : new Date(t).toISOString().slice(0, 10));
@@ -477,11 +449,9 @@ export function corpusCommands(): Command[] {
     .description('write the corpus as JSONL (one article per line; index add reads it back)')
     .addOption(dbOption())
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--since <date>', 'articles from this date', bound('--since'))
-    .option('--until <date>', 'up to this date', bound('--until'))
+    .option('--since <date>', 'articles from this date', boundFlag('--since'))
+    .option('--until <date>', 'up to this date', boundFlag('--until'))
     .action((flags: { db?: string; output?: string; since?: number; until?: number }) => exportCorpus(flags));
 
   return [index, searchCmd, clusterCmd, statsCmd, exportCmd];
 }
-
-const ERROR_NOT_FOUND_EXIT = 66;

@@ -1,12 +1,16 @@
+/**
+ * The `storydiff` command line: `compare` (two files or a `--pairs` batch) here, the corpus
+ * commands and `serve` from their modules. Every failure ends as one line on stderr and the
+ * catalogue's exit code (errors.ts); commander's own usage errors exit 64.
+ */
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { compare, compareWithEncoder } from '../compare/compare.js';
+import { compareWith, comparisonEngine } from '../compare/engine.js';
 import type { Comparison } from '../compare/types.js';
 import type { Article } from '../doc/types.js';
-import type { Encoder } from '../embed/encoder.js';
-import { createEncoder, DEFAULT_ENCODER } from '../embed/registry.js';
-import { StorydiffError, toStorydiffError } from '../errors.js';
-import { loadArticle } from '../ingest/article.js';
+import { ERROR_CODES, StorydiffError, toStorydiffError } from '../errors.js';
+import { ERROR_RECORD_SCHEMA } from '../formats.js';
+import { ARTICLE_FORMATS, type InputFormat, loadArticle } from '../ingest/article.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/read.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
@@ -16,10 +20,11 @@ import { detectLanguage, isLanguageDetectorLoaded, loadLanguageDetector } from '
 import { VERSION } from '../version.js';
 import { corpusCommands } from './corpus.js';
 import { openOutput, outputError } from './output.js';
+import { encoderOption, offlineOption, wholeFlag } from './parse.js';
 import { serveCommand } from './serve.js';
 
 /** Schema of the error records written in batch mode. */
-export const ERROR_RECORD_SCHEMA = 'storydiff/error@1';
+export { ERROR_RECORD_SCHEMA };
 
 interface CompareFlags {
   format: 'terminal' | 'json' | 'md' | 'html';
@@ -32,7 +37,7 @@ interface CompareFlags {
   lang?: string;
   langA?: string;
   langB?: string;
-  input: 'auto' | 'text' | 'html';
+  input: InputFormat;
   maxBytes: number;
   alignment: boolean;
   color?: boolean;
@@ -40,17 +45,11 @@ interface CompareFlags {
   offline?: boolean;
 }
 
-/** The sentence encoder the flags name (null: lexical), created once per spec and process. */
-const encoders = new Map<string, Promise<Encoder | null>>();
-const encoderFor = (flags: CompareFlags) => {
-  const key = `${flags.encoder}\u0000${!!flags.offline}`;
-  if (!encoders.has(key)) encoders.set(key, createEncoder(flags.encoder, { offline: flags.offline }));
-  return encoders.get(key)!;
-};
-const compareWith = async (a: Article, b: Article, flags: CompareFlags, id?: string | number) => {
-  const enc = await encoderFor(flags);
-  return enc ? compareWithEncoder(a, b, enc, { id }) : compare(a, b, { id });
-};
+/** The engine the flags name (loaded once per process), and a comparison with it. */
+const engineOf = (flags: CompareFlags) =>
+  comparisonEngine({ encoder: flags.encoder, offline: flags.offline });
+const compareFlags = async (a: Article, b: Article, flags: CompareFlags, id?: string | number) =>
+  compareWith(await engineOf(flags), a, b, { id });
 
 function useColor(flags: CompareFlags, toFile: boolean): boolean {
   if (flags.color !== undefined) return flags.color && !toFile;
@@ -78,7 +77,7 @@ async function comparePair(a: string, b: string, flags: CompareFlags): Promise<v
     });
   const [da, db] = await Promise.all([load(a, 'a'), load(b, 'b')]);
   await languageDetector(da, db);
-  const cmp = await compareWith(da, db, flags);
+  const cmp = await compareFlags(da, db, flags);
   const text = render(cmp, flags, !!flags.output);
   if (flags.output) {
     try {
@@ -93,7 +92,7 @@ async function comparePair(a: string, b: string, flags: CompareFlags): Promise<v
 async function compareBatch(path: string, flags: CompareFlags): Promise<boolean> {
   const { readPairs } = await import('../ingest/pairs.js');
   // A missing model fails the run once, before any line, not on every line.
-  await encoderFor(flags);
+  await engineOf(flags);
   const out = await openOutput(flags.output);
   let failed = 0;
   let total = 0;
@@ -106,7 +105,7 @@ async function compareBatch(path: string, flags: CompareFlags): Promise<boolean>
       const a: Article = lang && !rec.a!.lang ? { ...rec.a!, lang } : rec.a!;
       const b: Article = lang && !rec.b!.lang ? { ...rec.b!, lang } : rec.b!;
       await languageDetector(a, b);
-      line = renderJson(await compareWith(a, b, flags, rec.id), { pretty: false });
+      line = renderJson(await compareFlags(a, b, flags, rec.id), { pretty: false });
     } catch (err) {
       failed++;
       const e = toStorydiffError(err, `${path} line ${rec.line}`);
@@ -153,28 +152,19 @@ export function program(): Command {
     .option('--lang <code>', 'language of both articles (ISO 639-1); detected when absent')
     .option('--lang-a <code>', 'language of a')
     .option('--lang-b <code>', 'language of b')
-    .addOption(
-      new Option('--input <kind>', 'how to read the files').choices(['auto', 'text', 'html']).default('auto'),
-    )
+    .addOption(new Option('--input <kind>', 'how to read the files').choices(ARTICLE_FORMATS).default('auto'))
     .option(
       '--max-bytes <n>',
       'largest input file accepted, in bytes',
-      (v) => Number.parseInt(v, 10),
+      wholeFlag('--max-bytes', 1),
       DEFAULT_MAX_BYTES,
     )
     .option('--no-alignment', 'terminal format: leave out the aligned text')
-    .option(
-      '--encoder <spec>',
-      'sentence encoder: lexical, static, static:<file>, use-lite, hf:<model id or folder>',
-      DEFAULT_ENCODER,
-    )
-    .option('--offline', 'never download a model (hf: models must be in the cache or a folder)')
+    .addOption(encoderOption())
+    .addOption(offlineOption())
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .action(async (a: string | undefined, b: string | undefined, flags: CompareFlags) => {
-      if (!Number.isFinite(flags.maxBytes) || flags.maxBytes <= 0) {
-        throw new StorydiffError('USAGE', '--max-bytes must be a positive number of bytes');
-      }
       if (flags.pairs) {
         if (a || b) throw new StorydiffError('USAGE', 'give either two files or --pairs, not both');
         if (flags.format !== 'json' && flags.format !== 'terminal') {
@@ -184,7 +174,8 @@ export function program(): Command {
           );
         }
         const ok = await compareBatch(flags.pairs, flags);
-        if (!ok) process.exitCode = 65;
+        // Some records failed: the run exits as invalid input does (65), having written the rest.
+        if (!ok) process.exitCode = ERROR_CODES.INPUT_INVALID.exit;
         return;
       }
       if (!a || !b)
@@ -244,7 +235,8 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     const code = (err as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('commander.')) {
       // Commander already printed help, version or the usage error.
-      process.exitCode = code === 'commander.helpDisplayed' || code === 'commander.version' ? 0 : 64;
+      const ok = code === 'commander.helpDisplayed' || code === 'commander.version';
+      process.exitCode = ok ? 0 : ERROR_CODES.USAGE.exit;
       return;
     }
     const e = toStorydiffError(err);

@@ -1,6 +1,22 @@
+/**
+ * Where the CLI writes its results: a file given with `-o` or stdout, whole or line by line with
+ * back-pressure. A file that cannot be written is the user's option gone wrong (USAGE), not a bug.
+ */
 import { once } from 'node:events';
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { StorydiffError } from '../errors.js';
+import { errnoWords } from '../ingest/read.js';
+
+/** Plain words for the errno codes of a failed write. */
+const WRITE_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+};
 
 /**
  * An error writing the output (`-o` into a missing folder, onto a directory, without permission). It is
@@ -8,18 +24,7 @@ import { StorydiffError } from '../errors.js';
  */
 export function outputError(err: unknown, path: string): StorydiffError {
   if (err instanceof StorydiffError) return err;
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'no such folder',
-    ENOTDIR: 'a part of the path is not a folder',
-    EISDIR: 'it is a directory',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'read-only file system',
-    ENOSPC: 'no space left on the device',
-  };
-  const why =
-    code && reasons[code] ? `${reasons[code]} (${code})` : err instanceof Error ? err.message : String(err);
+  const why = errnoWords(err, WRITE_ERRORS) ?? (err instanceof Error ? err.message : String(err));
   return new StorydiffError('USAGE', `cannot write the report (--output): ${why}`, {
     source: path,
     cause: err,

@@ -1,6 +1,18 @@
+/**
+ * `storydiff serve`: the flags of the HTTP server, resolved to `ServerOptions` (the store from
+ * `--db` or the environment, the comparison engine from `--encoder`); the server itself is loaded
+ * only when the command runs.
+ */
 import { Command } from 'commander';
-import { StorydiffError } from '../errors.js';
-import { DATABASE_URL_ENV, DB_ENV, resolveDb } from './corpus.js';
+import {
+  DATABASE_URL_ENV,
+  DB_ENV,
+  dbOption,
+  encoderOption,
+  offlineOption,
+  resolveDb,
+  wholeFlag,
+} from './parse.js';
 
 interface ServeFlags {
   host: string;
@@ -13,15 +25,9 @@ interface ServeFlags {
   /** A path or URL; false with --no-db. */
   db?: string | false;
   maxBatchArticles?: number;
+  encoder: string;
+  offline?: boolean;
 }
-
-const integer = (flag: string) => (v: string) => {
-  const n = Number(v);
-  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) {
-    throw new StorydiffError('USAGE', `${flag} must be a whole number, got "${v}"`);
-  }
-  return n;
-};
 
 /**
  * The `storydiff serve` command: parses its flags, starts the HTTP server, prints its URL and
@@ -37,30 +43,33 @@ export function serveCommand(): Command {
   return new Command('serve')
     .description('serve the web page and HTTP API (see docs/API.md)')
     .option('--host <address>', 'address to listen on; other than loopback needs a token', '127.0.0.1')
-    .option('--port <n>', 'port to listen on (0: any free port)', integer('--port'), 8080)
+    .option('--port <n>', 'port to listen on (0: any free port)', wholeFlag('--port'), 8080)
     .option('--token <token>', 'bearer token required on the API (default: $STORYDIFF_TOKEN)')
     .option(
       '--max-body-bytes <n>',
       'largest request body in bytes (default 2 MiB)',
-      integer('--max-body-bytes'),
+      wholeFlag('--max-body-bytes'),
     )
     .option(
       '--max-concurrent <n>',
       'comparisons running at once (default: CPU cores)',
-      integer('--max-concurrent'),
+      wholeFlag('--max-concurrent'),
     )
-    .option('--max-queue <n>', 'requests waiting before 503 (default 16)', integer('--max-queue'))
-    .option('--time-budget <ms>', 'time budget of one comparison (default 10000)', integer('--time-budget'))
-    .option(
-      '--db <path|url>',
-      `also serve a corpus under /api/v1/corpus (add, remove, search, cluster, stats): a SQLite file (created when missing) or a postgres:// URL; default $${DATABASE_URL_ENV}, else $${DB_ENV}; with neither, the corpus endpoints are off (404 NO_CORPUS)`,
+    .option('--max-queue <n>', 'requests waiting before 503 (default 16)', wholeFlag('--max-queue'))
+    .option('--time-budget <ms>', 'time budget of one comparison (default 10000)', wholeFlag('--time-budget'))
+    .addOption(
+      dbOption(
+        `also serve a corpus under /api/v1/corpus (add, remove, search, cluster, stats): a SQLite file (created when missing) or a postgres:// URL; default $${DATABASE_URL_ENV}, else $${DB_ENV}; with neither, the corpus endpoints are off (404 NO_CORPUS)`,
+      ),
     )
     .option('--no-db', 'no corpus endpoints, even when one of those variables is set')
     .option(
       '--max-batch-articles <n>',
       'most articles in one POST /api/v1/corpus/articles (default 1000)',
-      integer('--max-batch-articles'),
+      wholeFlag('--max-batch-articles'),
     )
+    .addOption(encoderOption('sentence encoder of the comparisons and of search rescoring'))
+    .addOption(offlineOption())
     .action(async (flags: ServeFlags) => {
       const { startServer } = await import('../server/index.js');
       // Listen for signals before printing the URL: whoever reads it may signal at once.
@@ -85,6 +94,8 @@ export function serveCommand(): Command {
           timeBudgetMs: flags.timeBudget,
           corpus: db,
           maxBatchArticles: flags.maxBatchArticles,
+          encoder: flags.encoder,
+          offline: flags.offline,
         });
       } catch (err) {
         process.off('SIGINT', onSignal);

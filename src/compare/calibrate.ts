@@ -14,6 +14,7 @@
  *
  * Cost. A prediction is a dot product over the features; a fit solves one p × p system.
  */
+import { SEMEVAL_MODEL_SCHEMA } from '../formats.js';
 import { SEMEVAL_MODEL } from './semeval-params.js';
 import type { Comparison } from './types.js';
 
@@ -23,7 +24,7 @@ import type { Comparison } from './types.js';
  * standard deviation; the model is plain ridge regression, small enough to ship as numbers.
  */
 export interface SemevalModel {
-  schema: 'storydiff/semeval-model@1';
+  schema: typeof SEMEVAL_MODEL_SCHEMA;
   features: string[];
   mean: number[];
   std: number[];
@@ -186,7 +187,7 @@ export function fitSemeval(
     lambda,
   );
   return {
-    schema: 'storydiff/semeval-model@1',
+    schema: SEMEVAL_MODEL_SCHEMA,
     features: [...SEMEVAL_FEATURES].slice(0, p),
     mean,
     std,

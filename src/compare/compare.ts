@@ -17,6 +17,7 @@ import type { Article, Doc } from '../doc/types.js';
 import { anchorEmbeddings, anchorSignals } from '../embed/anchors.js';
 import { cosine, DEFAULT_ENCODER_WEIGHT, type Encoder, type PairEmbeddings } from '../embed/encoder.js';
 import { StorydiffError } from '../errors.js';
+import { DOC_SCHEMA } from '../formats.js';
 import { VERSION } from '../version.js';
 import { type AlignOptions, align, movedLinks, type SimMatrix, simMatrix } from './align.js';
 import { semevalEstimate } from './calibrate.js';
@@ -63,7 +64,7 @@ export interface CompareOptions {
 }
 
 const toDoc = (x: Article | Doc | string, opts?: AnalyzeOptions): Doc =>
-  typeof x === 'object' && x !== null && (x as Doc).schema === 'storydiff/doc@1'
+  typeof x === 'object' && x !== null && (x as Doc).schema === DOC_SCHEMA
     ? (x as Doc)
     : analyze(x as Article | string, opts);
 

@@ -6,8 +6,10 @@
  */
 import type { FactKind, MentionKind } from '../extract/types.js';
 
-/** Identifier of the published comparison JSON format. Bump on any incompatible change. */
-export const COMPARISON_SCHEMA = 'storydiff/comparison@1';
+import { COMPARISON_SCHEMA } from '../formats.js';
+
+/** Identifier of the published comparison JSON format (see formats.ts). */
+export { COMPARISON_SCHEMA };
 
 /** Side of a comparison. */
 export type Side = 'a' | 'b';

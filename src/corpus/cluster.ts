@@ -28,6 +28,7 @@
  * ({@link OnlineClusterer.dirty}), the memberships and any merges.
  */
 
+import { checkFraction, checkWhole, mustBe } from '../errors.js';
 import type { StoryRecord } from '../store/types.js';
 import { estimateJaccard } from './minhash.js';
 
@@ -156,6 +157,26 @@ export const DEFAULT_CLUSTER_OPTIONS: Readonly<Required<ClusterOptions>> = Objec
   maxCandidates: 8,
   merge: true,
 });
+
+/**
+ * Checks the clustering options a caller gives (`Corpus.cluster`, `clusterCorpus`) and throws the
+ * catalogue's USAGE error naming the first one out of range; absent options are fine (defaults).
+ *
+ * @example
+ * ```ts
+ * checkClusterOptions({ threshold: 0.3 }); // fine
+ * checkClusterOptions({ threshold: 1.5 }); // throws USAGE: threshold must be between 0 and 1, got 1.5
+ * ```
+ */
+export function checkClusterOptions(o: ClusterOptions): void {
+  if (o.threshold !== undefined) checkFraction('threshold', o.threshold);
+  if (o.windowDays !== undefined && !(o.windowDays > 0)) {
+    throw mustBe('windowDays', 'a number of days above 0', o.windowDays);
+  }
+  for (const k of ['centroidTerms', 'membersKept', 'maxPostings', 'maxCandidates'] as const) {
+    if (o[k] !== undefined) checkWhole(k, o[k], 1);
+  }
+}
 
 /**
  * Two stories became one: every membership of `from` now belongs to `into`, and the story record
@@ -295,15 +316,12 @@ export class OnlineClusterer {
     this.maxCandidates = opts.maxCandidates ?? d.maxCandidates;
     this.merge = opts.merge ?? d.merge;
     this.nextStory = opts.nextStory ?? 1;
-    if (!(this.threshold >= 0 && this.threshold <= 1)) throw new RangeError('threshold must be in 0..1');
-    if (!(this.windowDays > 0)) throw new RangeError('windowDays must be positive');
-    for (const [k, v] of [
-      ['centroidTerms', this.centroidTerms],
-      ['membersKept', this.membersKept],
-      ['maxPostings', this.maxPostings],
-      ['maxCandidates', this.maxCandidates],
-    ] as const) {
-      if (!Number.isInteger(v) || v < 1) throw new RangeError(`${k} must be a positive integer`);
+    // The clusterer is internal: the library's entry points check the options first (USAGE), so a
+    // bad option here is the calling code's bug, a RangeError.
+    try {
+      checkClusterOptions(this);
+    } catch (err) {
+      throw new RangeError((err as Error).message);
     }
     if (opts.df) {
       if (!opts.total) throw new RangeError('total is required with df');

@@ -5,11 +5,11 @@
  * optionally rescores the best by comparing texts; clustering is in stories.ts.
  */
 import { availableParallelism } from 'node:os';
-import { compare, compareWithEncoder } from '../compare/compare.js';
+import { type ComparisonEngine, compareWith } from '../compare/engine.js';
 import type { Comparison, Derivation, Relation } from '../compare/types.js';
 import type { Article } from '../doc/types.js';
-import type { Encoder } from '../embed/encoder.js';
-import { StorydiffError } from '../errors.js';
+import { checkFraction, checkWhole, mustBe, StorydiffError } from '../errors.js';
+import { SEARCH_SCHEMA } from '../formats.js';
 import { openStore } from '../store/open.js';
 import type {
   ArticleRecord,
@@ -119,8 +119,11 @@ export interface SearchOptions {
   /** Bounds on the publication time of hits from the key-term channel (ms since the epoch). */
   since?: number;
   until?: number;
-  /** Encoder for the rescoring comparisons; lexical when absent. */
-  encoder?: Encoder;
+  /**
+   * Engine of the rescoring comparisons (see `comparisonEngine`); lexical when absent or null. The
+   * CLI and the server pass the engine `compare` uses, by default the static encoder.
+   */
+  encoder?: ComparisonEngine;
 }
 
 /** One search hit. */
@@ -145,8 +148,8 @@ export interface SearchHit extends ArticleRef {
   summary?: string;
 }
 
-/** The published search result format. */
-export const SEARCH_SCHEMA = 'storydiff/search@1';
+/** The published search result format (see formats.ts). */
+export { SEARCH_SCHEMA };
 
 /** Result of {@link Corpus.search}. */
 export interface SearchResult {
@@ -274,9 +277,7 @@ class CorpusImpl implements Corpus {
     inputs: Iterable<CorpusInput> | AsyncIterable<CorpusInput>,
     opts: AddOptions = {},
   ): Promise<AddSummary> {
-    const size = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-    if (!Number.isInteger(size) || size < 1)
-      throw new StorydiffError('USAGE', `batch size must be a positive integer, got ${size}`);
+    const size = checkWhole('batchSize', opts.batchSize ?? DEFAULT_BATCH_SIZE, 1);
     const t0 = performance.now();
     const sum: AddSummary = {
       added: 0,
@@ -374,20 +375,11 @@ class CorpusImpl implements Corpus {
   }
 
   async search(query: CorpusInput | { id: string }, opts: SearchOptions = {}): Promise<SearchResult> {
-    const limit = opts.limit ?? 10;
-    const rescore = opts.rescore ?? 5;
-    const minScore = opts.minScore ?? DEFAULT_MIN_SCORE;
+    const limit = checkWhole('limit', opts.limit ?? 10);
+    const rescore = checkWhole('rescore', opts.rescore ?? 5);
+    const minScore = checkFraction('minScore', opts.minScore ?? DEFAULT_MIN_SCORE);
     const windowDays = opts.windowDays ?? 14;
-    for (const [name, v] of [
-      ['limit', limit],
-      ['rescore', rescore],
-    ] as const) {
-      if (!Number.isInteger(v) || v < 0)
-        throw new StorydiffError('USAGE', `${name} must be a whole number ≥ 0`);
-    }
-    if (!(minScore >= 0 && minScore <= 1))
-      throw new StorydiffError('USAGE', 'minScore must be between 0 and 1');
-    if (!(windowDays >= 0)) throw new StorydiffError('USAGE', 'windowDays must be ≥ 0');
+    if (!(windowDays >= 0)) throw mustBe('windowDays', 'a number of days ≥ 0', windowDays);
 
     const t0 = performance.now();
     let q: ArticleRecord;
@@ -491,7 +483,7 @@ class CorpusImpl implements Corpus {
       for (const h of top) {
         const c = full.get(h.key);
         // Removed between retrieval and rescoring: keep the retrieval figures only.
-        if (c) explain(h, await runCompare(qa, storedToArticle(c), opts.encoder));
+        if (c) explain(h, await compareWith(opts.encoder, qa, storedToArticle(c)));
       }
     }
     const t2 = performance.now();
@@ -529,10 +521,6 @@ class CorpusImpl implements Corpus {
  */
 export function sameStoryScore(cosine: number, keyTerms: number): number {
   return Math.sqrt(Math.max(0, cosine) * Math.max(0, keyTerms));
-}
-
-async function runCompare(a: Article, b: Article, encoder: Encoder | undefined): Promise<Comparison> {
-  return encoder ? compareWithEncoder(a, b, encoder) : compare(a, b);
 }
 
 function explain(h: SearchHit, cmp: Comparison): void {

@@ -3,6 +3,8 @@
  * bare dates or epoch numbers. The corpus keeps milliseconds since the epoch (UTC).
  */
 
+import { type FieldErrorOptions, fieldError } from '../errors.js';
+
 /** Below this an epoch number is taken as seconds, not milliseconds (it would be 1970 otherwise). */
 const SECONDS_LIMIT = 100_000_000_000;
 
@@ -45,22 +47,29 @@ export function formatPublished(ms: number | undefined): string | undefined {
 
 /**
  * Parses a `--since`/`--until` bound: a date or date-time, or a relative span such as `7d`, `12h`
- * (that long before `now`). Throws a plain Error with the reason; callers wrap it.
+ * (that long before `now`). A value it cannot read is a catalogue error naming `field`: USAGE for
+ * a flag, or the code the caller asks for (INPUT_INVALID for a field of a request body).
  *
  * @example
  * ```ts
  * parseBound('2024-03-01'); // 1709251200000
- * parseBound('7d', Date.UTC(2024, 2, 8)); // 2024-03-01T00:00:00Z in ms
+ * parseBound('7d', { now: Date.UTC(2024, 2, 8) }); // 2024-03-01T00:00:00Z in ms
+ * parseBound('soon', { field: '--since' }); // throws USAGE: --since: not a date: "soon" (…)
  * ```
  */
-export function parseBound(value: string, now = Date.now()): number {
+export function parseBound(
+  value: string,
+  opts: { now?: number; field?: string } & FieldErrorOptions = {},
+): number {
   const rel = /^(\d+(?:\.\d+)?)\s*([hdw])$/i.exec(value.trim());
   if (rel) {
     const unit = { h: 3_600_000, d: 86_400_000, w: 604_800_000 }[rel[2].toLowerCase() as 'h' | 'd' | 'w'];
-    return now - Number(rel[1]) * unit;
+    return (opts.now ?? Date.now()) - Number(rel[1]) * unit;
   }
   const t = parsePublished(value);
-  if (t === undefined)
-    throw new Error(`not a date: ${JSON.stringify(value)} (use 2024-03-01, an ISO time, or 7d)`);
+  if (t === undefined) {
+    const problem = `not a date: ${JSON.stringify(value)} (use 2024-03-01, an ISO time, or 7d)`;
+    throw fieldError(opts.field ?? 'date', problem, opts);
+  }
   return t;
 }

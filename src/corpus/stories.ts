@@ -4,6 +4,7 @@
  * then reads the stories in a window with their versions as the published stories format
  * (story-types.ts).
  */
+import { checkWhole, mustBe } from '../errors.js';
 import type {
   Membership,
   ScanCursor,
@@ -13,7 +14,7 @@ import type {
   StoryRecord,
 } from '../store/types.js';
 import { VERSION } from '../version.js';
-import { type ClusterOptions, OnlineClusterer } from './cluster.js';
+import { type ClusterOptions, checkClusterOptions, OnlineClusterer } from './cluster.js';
 import { formatPublished } from './published.js';
 import { STORIES_SCHEMA, type StoriesResult, type Story, type StoryVersion } from './story-types.js';
 
@@ -37,6 +38,18 @@ export interface ClusterRun extends Pick<ClusterOptions, 'threshold' | 'windowDa
 
 const DAY = 86_400_000;
 
+/** Throws the catalogue's USAGE error for the first option of a cluster run out of range. */
+function checkClusterRun(run: ClusterRun): void {
+  checkClusterOptions(run);
+  if (run.minSize !== undefined) checkWhole('minSize', run.minSize, 1);
+  if (run.limit !== undefined) checkWhole('limit', run.limit, 0);
+  if (run.pageSize !== undefined) checkWhole('pageSize', run.pageSize, 1);
+  for (const k of ['since', 'until'] as const) {
+    const v = run[k];
+    if (v !== undefined && !Number.isFinite(v)) throw mustBe(k, 'a time in ms since the epoch', v);
+  }
+}
+
 /**
  * Clusters the articles not yet in a story, in publication order, continuing the stored state:
  * each new article joins a story or starts one and nothing else is recomputed. Then reads the
@@ -49,6 +62,7 @@ const DAY = 86_400_000;
  * ```
  */
 export async function clusterCorpus(store: Store, run: ClusterRun = {}): Promise<StoriesResult> {
+  checkClusterRun(run);
   const t0 = performance.now();
   let clustered = 0;
   let newStories = 0;

@@ -1,9 +1,10 @@
 /** The published format of `storydiff cluster`: stories, their versions over time, derivation. */
 
+import { STORIES_SCHEMA } from '../formats.js';
 import type { ArticleRef } from './types.js';
 
-/** Identifier of the stories format. Bump on any incompatible change. */
-export const STORIES_SCHEMA = 'storydiff/stories@1';
+/** Identifier of the stories format (see formats.ts). */
+export { STORIES_SCHEMA };
 
 /** One version of a story. */
 export interface StoryVersion extends ArticleRef {

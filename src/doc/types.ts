@@ -1,4 +1,5 @@
 import type { Fact, LocalEntity, Mention, PronounMention, Quote } from '../extract/types.js';
+import { DOC_SCHEMA } from '../formats.js';
 import type { Paragraph, Sentence, Token } from '../text/types.js';
 
 /**
@@ -29,8 +30,8 @@ export interface Article {
   sentences?: string[];
 }
 
-/** The current version of the serialised Doc format. */
-export const DOC_SCHEMA = 'storydiff/doc@1';
+/** The current version of the serialised Doc format (see formats.ts). */
+export { DOC_SCHEMA };
 
 /** An analysed article: plain data, serialisable with JSON.stringify, and cacheable. */
 export interface Doc {

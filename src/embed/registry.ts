@@ -13,7 +13,7 @@
  * `hf:` specs take overrides as a query: `hf:my/model?pooling=cls&prefix=query:%20&languages=en&dtype=q8`.
  */
 
-import { StorydiffError } from '../errors.js';
+import { mustBeOneOf, StorydiffError } from '../errors.js';
 import { cachedEncoder, type Encoder } from './encoder.js';
 import { staticEncoder } from './static.js';
 import { type TransformersOptions, transformersEncoder } from './transformers.js';
@@ -50,8 +50,7 @@ function parseHfSpec(rest: string): { target: string; options: TransformersOptio
   }
   for (const [k, v] of params) {
     if (k === 'pooling') {
-      if (v !== 'mean' && v !== 'cls')
-        throw new StorydiffError('USAGE', `pooling must be mean or cls, not ${v}`);
+      if (v !== 'mean' && v !== 'cls') throw mustBeOneOf('pooling', ['mean', 'cls'], v);
       options.pooling = v;
     } else if (k === 'prefix') options.prefix = v;
     else if (k === 'languages') options.languages = v ? v.split(',').map((s) => s.trim()) : [];
@@ -68,6 +67,48 @@ function parseHfSpec(rest: string): { target: string; options: TransformersOptio
   return { target, options };
 }
 
+/** An encoder spec, read but not loaded (see {@link parseEncoderSpec}). */
+export type EncoderSpec =
+  | { kind: 'lexical' }
+  | { kind: 'static'; path?: string }
+  | { kind: 'use-lite' }
+  | { kind: 'hf'; target: string; options: TransformersOptions };
+
+/**
+ * Reads an encoder spec without loading anything, so that options can be checked where they are
+ * given (a server's options, before it listens): an unknown kind or `hf:` option is USAGE.
+ *
+ * @example
+ * ```ts
+ * parseEncoderSpec('static'); // { kind: 'static' }
+ * parseEncoderSpec('hf:Xenova/all-MiniLM-L6-v2?pooling=cls'); // { kind: 'hf', target: 'Xenova/all-MiniLM-L6-v2', options: { pooling: 'cls' } }
+ * parseEncoderSpec('word2vec'); // throws USAGE
+ * ```
+ */
+export function parseEncoderSpec(spec: string): EncoderSpec {
+  const s = spec.trim();
+  const colon = s.indexOf(':');
+  const kind = (colon >= 0 ? s.slice(0, colon) : s).toLowerCase();
+  const rest = colon >= 0 ? s.slice(colon + 1) : '';
+  switch (kind) {
+    case 'lexical':
+    case 'none':
+      return { kind: 'lexical' };
+    case 'static':
+      return rest ? { kind: 'static', path: rest } : { kind: 'static' };
+    case 'use-lite':
+    case 'uselite':
+      return { kind: 'use-lite' };
+    case 'hf':
+      return { kind: 'hf', ...parseHfSpec(rest) };
+    default:
+      throw new StorydiffError(
+        'USAGE',
+        `unknown encoder '${spec}' (expected one of ${ENCODER_SPECS.join(', ')})`,
+      );
+  }
+}
+
 /**
  * Creates the encoder a spec names, wrapped in a cache keyed by text hash. `lexical` gives `null`:
  * no encoder. Nothing but `hf:` with a hub id not yet cached can touch the network, and not even
@@ -76,7 +117,7 @@ function parseHfSpec(rest: string): { target: string; options: TransformersOptio
  * @example
  * ```ts
  * const enc = await createEncoder('static');
- * const cmp = enc ? await compareWithEncoder(a, b, enc) : compare(a, b);
+ * const cmp = await compareWith(enc, a, b); // compare/engine.ts; null compares lexically
  * await createEncoder('hf:Xenova/paraphrase-multilingual-MiniLM-L12-v2', { offline: true });
  * ```
  */
@@ -84,32 +125,24 @@ export async function createEncoder(
   spec: string,
   options: CreateEncoderOptions = {},
 ): Promise<Encoder | null> {
-  const s = spec.trim();
-  const colon = s.indexOf(':');
-  const kind = (colon >= 0 ? s.slice(0, colon) : s).toLowerCase();
-  const rest = colon >= 0 ? s.slice(colon + 1) : '';
+  const parsed = parseEncoderSpec(spec);
   let enc: Encoder;
-  switch (kind) {
+  switch (parsed.kind) {
     case 'lexical':
-    case 'none':
       return null;
     case 'static':
-      enc = rest ? staticEncoder(rest) : staticEncoder();
+      enc = parsed.path ? staticEncoder(parsed.path) : staticEncoder();
       break;
     case 'use-lite':
-    case 'uselite':
       enc = await useLiteEncoder();
       break;
-    case 'hf': {
-      const { target, options: o } = parseHfSpec(rest);
-      enc = await transformersEncoder(target, { ...o, offline: options.offline, cacheDir: options.cacheDir });
+    case 'hf':
+      enc = await transformersEncoder(parsed.target, {
+        ...parsed.options,
+        offline: options.offline,
+        cacheDir: options.cacheDir,
+      });
       break;
-    }
-    default:
-      throw new StorydiffError(
-        'USAGE',
-        `unknown encoder '${spec}' (expected one of ${ENCODER_SPECS.join(', ')})`,
-      );
   }
   const entries = options.cacheEntries ?? 50_000;
   return entries > 0 ? cachedEncoder(enc, entries) : enc;

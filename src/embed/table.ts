@@ -23,11 +23,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { StorydiffError } from '../errors.js';
+import { STATIC_TABLE_SCHEMA } from '../formats.js';
 import type { WordPieceOptions } from './wordpiece.js';
 
 /** The JSON header of a `.sdt` file. */
 export interface TableHeader {
-  schema: 'storydiff/static-table@1';
+  schema: typeof STATIC_TABLE_SCHEMA;
   /** Model name, e.g. `use-lite-static-en-256`. */
   name: string;
   dim: number;
@@ -91,7 +92,7 @@ export function encodeTable(t: {
   const quantization = t.quantization ?? 'int8-row';
   const vocabBuf = Buffer.from(t.vocab.join('\n'), 'utf8');
   const header: TableHeader = {
-    schema: 'storydiff/static-table@1',
+    schema: STATIC_TABLE_SCHEMA,
     name: t.name,
     dim: t.dim,
     rows,
@@ -159,7 +160,7 @@ export function decodeTable(buf: Uint8Array, where = 'table'): StaticTable {
   } catch {
     throw bad('unreadable header');
   }
-  if (header.schema !== 'storydiff/static-table@1') throw bad(`schema ${String(header.schema)}`);
+  if (header.schema !== STATIC_TABLE_SCHEMA) throw bad(`schema ${String(header.schema)}`);
   const { rows, dim } = header;
   let p = 12 + hLen;
   const vocab = b.toString('utf8', p, p + header.vocabBytes).split('\n');

@@ -1,5 +1,9 @@
+/**
+ * One article from a file, stdin or a request body: read within limits, decoded, sniffed as text
+ * or HTML, with metadata the caller gives winning over what the page says.
+ */
 import type { Article } from '../doc/types.js';
-import { StorydiffError } from '../errors.js';
+import { mustBe, mustBeOneOf, StorydiffError } from '../errors.js';
 import { decodeText } from './decode.js';
 import { htmlToArticle, looksLikeHtml, normalizeLang } from './html.js';
 import { DEFAULT_MAX_CHARS } from './limits.js';
@@ -7,8 +11,11 @@ import { checkMaxBytes, readSource } from './read.js';
 
 export { DEFAULT_MAX_CHARS } from './limits.js';
 
+/** The ways `compare --input` can read an article: sniff it, or force plain text or HTML. */
+export const ARTICLE_FORMATS = ['auto', 'text', 'html'] as const;
+
 /** How to interpret an input: sniff it, or force plain text or HTML. */
-export type InputFormat = 'auto' | 'text' | 'html';
+export type InputFormat = (typeof ARTICLE_FORMATS)[number];
 
 /** Options of {@link loadArticle}. */
 export interface LoadOptions {
@@ -42,11 +49,8 @@ export interface LoadOptions {
  */
 export async function loadArticle(path: string, opts: LoadOptions = {}): Promise<Article> {
   const format = opts.format ?? 'auto';
-  if (format !== 'auto' && format !== 'text' && format !== 'html') {
-    throw new StorydiffError('USAGE', `format must be auto, text or html, got ${String(format)}`, {
-      source: '--input',
-    });
-  }
+  if (!ARTICLE_FORMATS.includes(format))
+    throw mustBeOneOf('format', ARTICLE_FORMATS, format, { source: '--input' });
   const maxBytes = checkMaxBytes(opts.maxBytes);
   const overrides = checkOverrides(opts, path === '-' ? 'stdin' : path);
   const { bytes, source } = await readSource(path, { maxBytes, stdin: opts.stdin });
@@ -165,13 +169,7 @@ function checkOverrides(opts: Overrides, source: string): Overrides {
   if (lang) {
     const code = normalizeLang(lang);
     if (!code) {
-      throw new StorydiffError(
-        'USAGE',
-        `lang must be a two-letter ISO 639-1 code such as en or de, got "${lang}"`,
-        {
-          source,
-        },
-      );
+      throw mustBe('lang', 'a two-letter ISO 639-1 code such as en or de', lang, { source });
     }
     out.lang = code;
   }

@@ -3,29 +3,28 @@
  * per-record errors out, for `storydiff index add`. Which reader a file gets is decided by its
  * extension, else by sniffing its first bytes (after gunzip when it is gzipped).
  */
-import type { FileHandle } from 'node:fs/promises';
-import { open } from 'node:fs/promises';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { CorpusInput } from '../corpus/types.js';
-import { StorydiffError, toStorydiffError } from '../errors.js';
-import { declaredCharset } from './article.js';
+import { checkWhole, mustBeOneOf, StorydiffError, toStorydiffError } from '../errors.js';
+import { ARTICLE_FORMATS, declaredCharset } from './article.js';
 import { decodeText } from './decode.js';
 import { looksLikeFeed, readFeed } from './feeds.js';
 import { htmlToPage, looksLikeHtml } from './html.js';
 import { readJsonl } from './jsonl.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, formatLimit } from './limits.js';
-import { checkMaxBytes, fsErrorToStorydiff } from './read.js';
+import { checkMaxBytes, fsErrorToStorydiff, openInputFile } from './read.js';
 import { expandPaths } from './walk.js';
 import { readWarc } from './warc.js';
 
 /** Default limit on one JSONL line or one WARC record: 10 MiB. */
 export const DEFAULT_MAX_RECORD_BYTES = DEFAULT_MAX_BYTES;
 
-/** How to read inputs: sniff each, or force one reader for all. */
-export type CorpusFormat = 'auto' | 'text' | 'html' | 'jsonl' | 'warc' | 'rss';
+/** The ways `index add --input` can read inputs: those of one article, and the collections. */
+export const CORPUS_FORMATS = [...ARTICLE_FORMATS, 'jsonl', 'warc', 'rss'] as const;
 
-const FORMATS: readonly CorpusFormat[] = ['auto', 'text', 'html', 'jsonl', 'warc', 'rss'];
+/** How to read inputs: sniff each, or force one reader for all. */
+export type CorpusFormat = (typeof CORPUS_FORMATS)[number];
 
 /**
  * One thing read from the inputs: an article, or an error tied to the file, line, record or item it
@@ -113,11 +112,8 @@ export async function* readCorpus(paths: string[], opts: ReadCorpusOptions = {})
   const maxBytes = checkMaxBytes(opts.maxBytes);
   const maxRecordBytes = checkRecordBytes(opts.maxRecordBytes);
   const format = opts.format ?? 'auto';
-  if (!FORMATS.includes(format)) {
-    throw new StorydiffError('USAGE', `format must be one of ${FORMATS.join(', ')}, got ${String(format)}`, {
-      source: '--input',
-    });
-  }
+  if (!CORPUS_FORMATS.includes(format))
+    throw mustBeOneOf('format', CORPUS_FORMATS, format, { source: '--input' });
   if (!Array.isArray(paths)) {
     throw new StorydiffError('USAGE', 'paths must be an array of strings', { source: 'paths' });
   }
@@ -172,12 +168,7 @@ interface Settings {
 
 function checkRecordBytes(n: number | undefined): number {
   if (n === undefined) return DEFAULT_MAX_RECORD_BYTES;
-  if (!Number.isSafeInteger(n) || n <= 0) {
-    throw new StorydiffError('USAGE', `maxRecordBytes must be a positive integer, got ${String(n)}`, {
-      source: '--max-record-bytes',
-    });
-  }
-  return n;
+  return checkWhole('maxRecordBytes', n, 1, undefined, { source: '--max-record-bytes' });
 }
 
 /** Reads one file (or stdin when `path` is undefined) with the reader its name or content calls for. */
@@ -222,20 +213,7 @@ async function* readInput(
 
 /** Opens a file for streaming, with the same error wording as single-file reads. */
 async function openFile(path: string): Promise<Readable> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'r');
-  } catch (err) {
-    throw fsErrorToStorydiff(err, path);
-  }
-  try {
-    const st = await handle.stat();
-    if (st.isDirectory())
-      throw new StorydiffError('INPUT_NOT_FOUND', 'is a directory, not a file', { source: path });
-  } catch (err) {
-    await handle.close().catch(() => undefined);
-    throw fsErrorToStorydiff(err, path);
-  }
+  const { handle } = await openInputFile(path);
   // The stream closes the handle when it ends or is destroyed.
   return handle.createReadStream({ highWaterMark: READ_CHUNK });
 }

@@ -1,3 +1,7 @@
+/**
+ * Bytes to text: binary inputs refused, the encoding taken from a BOM, a declared charset or
+ * UTF-8, strictly (bad bytes are an error, never U+FFFD).
+ */
 import { StorydiffError } from '../errors.js';
 
 /** How many leading bytes are sampled for the binary check. */
@@ -89,14 +93,7 @@ export function checkBinaryBytes(bytes: Uint8Array, source: string): void {
     }
     if (isControlByte(b)) control++;
   }
-  if (control > n * MAX_CONTROL_RATIO) {
-    const pct = Math.round((control / n) * 100);
-    throw new StorydiffError(
-      'INPUT_BINARY',
-      `the input looks binary: ${pct}% of the first ${n} bytes are control characters`,
-      { source },
-    );
-  }
+  checkControlShare(control, n, 'bytes', source);
 }
 
 /** The same control-character test on decoded text, for UTF-16 where NUL bytes are normal. */
@@ -104,11 +101,16 @@ function checkBinaryText(text: string, source: string): void {
   const n = Math.min(text.length, SNIFF_BYTES / 2);
   let control = 0;
   for (let i = 0; i < n; i++) if (isControlByte(text.charCodeAt(i))) control++;
+  checkControlShare(control, n, 'characters', source);
+}
+
+/** INPUT_BINARY when more than {@link MAX_CONTROL_RATIO} of the `n` units looked at are control characters. */
+function checkControlShare(control: number, n: number, units: 'bytes' | 'characters', source: string): void {
   if (control > n * MAX_CONTROL_RATIO) {
     const pct = Math.round((control / n) * 100);
     throw new StorydiffError(
       'INPUT_BINARY',
-      `the input looks binary: ${pct}% of the first ${n} characters are control characters`,
+      `the input looks binary: ${pct}% of the first ${n} ${units} are control characters`,
       { source },
     );
   }

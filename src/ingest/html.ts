@@ -1,9 +1,13 @@
+/**
+ * HTML to an article: the main text through Readability (or a plain body walk for huge or deeply
+ * nested pages), and title, date, language, canonical URL and site name from the page's metadata.
+ */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Article } from '../doc/types.js';
 import { StorydiffError } from '../errors.js';
 import { DEFAULT_MAX_CHARS } from './limits.js';
-import { limitNesting } from './nesting.js';
+import { HEADINGS, limitNesting } from './nesting.js';
 
 /**
  * Readability's helpers recurse through the tree and its scoring slows down sharply with depth
@@ -79,12 +83,7 @@ const BLOCK = new Set([
   'figure',
   'footer',
   'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADINGS,
   'header',
   'hgroup',
   'hr',

@@ -7,19 +7,13 @@ import { StorydiffError } from '../errors.js';
 import type { CorpusItem } from './corpus-input.js';
 import { checkBinaryBytes } from './decode.js';
 import { htmlToPage, normalizeLang } from './html.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, formatLimit } from './limits.js';
+import { DEFAULT_MAX_CHARS, formatLimit, type RecordStreamOptions, recordLimits } from './limits.js';
 
 /** Consecutive unparseable lines at the start of a file after which it is judged not to be JSONL. */
 const GIVE_UP_AFTER = 100;
 
-/** Options of {@link readJsonl}. */
-export interface JsonlOptions {
-  /** Longest line accepted; longer ones are an `INPUT_TOO_LARGE` item. Default 10 MiB. */
-  maxRecordBytes?: number;
-  /** Longest `text`/`html` value in characters. Default the larger of 10 million and `maxRecordBytes`. */
-  maxChars?: number;
-  signal?: AbortSignal;
-}
+/** Options of {@link readJsonl}: a record is a line. */
+export type JsonlOptions = RecordStreamOptions;
 
 /**
  * Reads JSONL records from a byte stream (a file's read stream, a gunzip stream, stdin), one
@@ -47,8 +41,7 @@ export async function* readJsonl(
   name: string,
   opts: JsonlOptions = {},
 ): AsyncGenerator<CorpusItem> {
-  const maxRecordBytes = opts.maxRecordBytes ?? DEFAULT_MAX_BYTES;
-  const maxChars = opts.maxChars ?? Math.max(maxRecordBytes, DEFAULT_MAX_CHARS);
+  const { maxRecordBytes, maxChars } = recordLimits(opts);
   // One fatal decoder for all lines: a decode() call without `stream` starts afresh each time.
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let carry: Buffer[] = [];

@@ -9,6 +9,29 @@ export const DEFAULT_MAX_CHARS = 10_000_000;
 /** Largest single line of a `--pairs` JSONL file: 50 MiB. Longer lines are reported and skipped. */
 export const MAX_PAIR_LINE_BYTES = 50 * 1024 * 1024;
 
+/** Options of the streaming readers (JSONL, WARC): a limit per record, and a way to stop. */
+export interface RecordStreamOptions {
+  /** Largest record (a JSONL line, a WARC record body); larger ones are an `INPUT_TOO_LARGE` item. Default 10 MiB. */
+  maxRecordBytes?: number;
+  /** Longest `text`/`html` of one record, in characters. Default the larger of 10 million and `maxRecordBytes`. */
+  maxChars?: number;
+  /** Stops reading: the reader then throws the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The limits a streaming reader applies, defaults filled in.
+ *
+ * @example
+ * ```ts
+ * recordLimits({}); // { maxRecordBytes: 10485760, maxChars: 10000000 }
+ * ```
+ */
+export function recordLimits(opts: RecordStreamOptions): { maxRecordBytes: number; maxChars: number } {
+  const maxRecordBytes = opts.maxRecordBytes ?? DEFAULT_MAX_BYTES;
+  return { maxRecordBytes, maxChars: opts.maxChars ?? Math.max(maxRecordBytes, DEFAULT_MAX_CHARS) };
+}
+
 /**
  * Formats a byte count for error messages, e.g. `50.0 MiB (52428800 bytes)`.
  *

@@ -31,6 +31,9 @@ const VOID = new Set([
 ]);
 
 /** Elements whose content is raw text up to their close tag (htmlparser2's tokenizer). */
+/** The heading elements, h1 to h6 (html.ts counts them as blocks too). */
+export const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
+
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
 
 /** Elements whose content must go with them if they are dropped, or it would become article text. */
@@ -77,12 +80,7 @@ const IMPLIES_CLOSE = new Map<string, Set<string>>([
   ]),
   ...[
     'p',
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
+    ...HEADINGS,
     'address',
     'article',
     'aside',

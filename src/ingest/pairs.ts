@@ -1,3 +1,7 @@
+/**
+ * The `compare --pairs` batch reader: one JSONL line per pair of articles (inline or by path),
+ * each line an article pair or the error it ran into.
+ */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';

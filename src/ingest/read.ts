@@ -1,5 +1,10 @@
-import { open } from 'node:fs/promises';
-import { StorydiffError } from '../errors.js';
+/**
+ * Reading inputs within a size limit: files (size checked on the open handle), stdin and streams;
+ * file-system errors become INPUT_NOT_FOUND in plain words.
+ */
+import type { Stats } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
+import { checkWhole, StorydiffError } from '../errors.js';
 import { DEFAULT_MAX_BYTES, formatBytes, formatLimit } from './limits.js';
 
 export { DEFAULT_MAX_BYTES } from './limits.js';
@@ -60,27 +65,41 @@ export async function readSource(path: string, opts: ReadOptions = {}): Promise<
  */
 export function checkMaxBytes(maxBytes: number | undefined): number {
   if (maxBytes === undefined) return DEFAULT_MAX_BYTES;
-  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
-    throw new StorydiffError('USAGE', `maxBytes must be a positive integer, got ${String(maxBytes)}`, {
-      source: '--max-bytes',
-    });
-  }
-  return maxBytes;
+  return checkWhole('maxBytes', maxBytes, 1, undefined, { source: '--max-bytes' });
 }
 
-async function readFileLimited(path: string, maxBytes: number): Promise<Uint8Array> {
-  let handle: Awaited<ReturnType<typeof open>>;
+/**
+ * Opens a file to read and stats the open handle (so the file checked is the file read), refusing
+ * a directory; file-system errors become INPUT_NOT_FOUND naming it. The caller closes the handle.
+ *
+ * @example
+ * ```ts
+ * const { handle, stat } = await openInputFile('articles.jsonl');
+ * const stream = handle.createReadStream(); // closes the handle when it ends
+ * ```
+ */
+export async function openInputFile(path: string): Promise<{ handle: FileHandle; stat: Stats }> {
+  let handle: FileHandle;
   try {
     handle = await open(path, 'r');
   } catch (err) {
     throw fsErrorToStorydiff(err, path);
   }
   try {
-    // fstat on the open handle, so the file we size-check is the file we read.
-    const st = await handle.stat();
-    if (st.isDirectory()) {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) {
       throw new StorydiffError('INPUT_NOT_FOUND', 'is a directory, not a file', { source: path });
     }
+    return { handle, stat };
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    throw fsErrorToStorydiff(err, path);
+  }
+}
+
+async function readFileLimited(path: string, maxBytes: number): Promise<Uint8Array> {
+  const { handle, stat: st } = await openInputFile(path);
+  try {
     if (st.isFile() && st.size > maxBytes) throw tooLarge(`file is ${formatBytes(st.size)}`, maxBytes, path);
     // Regular files are read into one buffer of the stat size; pipes and devices (size 0, maybe
     // endless like /dev/zero) go through the same bounded loop with a fixed chunk.
@@ -151,18 +170,34 @@ function tooLarge(what: string, maxBytes: number, source: string): StorydiffErro
  */
 export function fsErrorToStorydiff(err: unknown, source: string): StorydiffError {
   if (err instanceof StorydiffError) return err;
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'no such file',
-    ENOTDIR: 'no such file (a part of the path is not a folder)',
-    EISDIR: 'is a directory, not a file',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied (operation not permitted)',
-    ELOOP: 'too many symbolic links',
-    ENAMETOOLONG: 'file name too long',
-    EMFILE: 'too many open files',
-  };
   const detail = err instanceof Error ? err.message : String(err);
-  const reason = code && reasons[code] ? `${reasons[code]} (${code})` : `cannot read it: ${detail}`;
+  const reason = errnoWords(err, READ_ERRORS) ?? `cannot read it: ${detail}`;
   return new StorydiffError('INPUT_NOT_FOUND', reason, { source, cause: err });
+}
+
+/** Plain words for the errno codes of a failed read. */
+const READ_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  ENOTDIR: 'no such file (a part of the path is not a folder)',
+  EISDIR: 'is a directory, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied (operation not permitted)',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'file name too long',
+  EMFILE: 'too many open files',
+};
+
+/**
+ * A file-system error in plain words with its errno code, `<words> (<CODE>)`, when `words` names
+ * its code; undefined otherwise (the caller then says what it can).
+ *
+ * @example
+ * ```ts
+ * errnoWords(Object.assign(new Error('x'), { code: 'EACCES' }), { EACCES: 'permission denied' });
+ * // 'permission denied (EACCES)'
+ * ```
+ */
+export function errnoWords(err: unknown, words: Readonly<Record<string, string>>): string | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code && words[code] ? `${words[code]} (${code})` : undefined;
 }

@@ -10,7 +10,7 @@ import { declaredCharset } from './article.js';
 import type { CorpusItem } from './corpus-input.js';
 import { decodeText } from './decode.js';
 import { htmlToPage, looksLikeHtml } from './html.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, formatLimit } from './limits.js';
+import { formatLimit, type RecordStreamOptions, recordLimits } from './limits.js';
 
 /** Longest WARC header block accepted; real ones are well under 2 KiB. */
 const MAX_HEADER_BYTES = 64 * 1024;
@@ -18,12 +18,8 @@ const MAX_HEADER_BYTES = 64 * 1024;
 const WARC_MAGIC = Buffer.from('WARC/');
 const RESYNC_MARK = Buffer.from('\nWARC/');
 
-/** Options of {@link readWarc}. */
-export interface WarcOptions {
-  /** Largest record body read; larger HTML responses are an `INPUT_TOO_LARGE` item. Default 10 MiB. */
-  maxRecordBytes?: number;
-  signal?: AbortSignal;
-}
+/** Options of {@link readWarc}: a record is a WARC record's body. */
+export type WarcOptions = RecordStreamOptions;
 
 /**
  * Reads a WARC stream (already gunzipped: Node's gunzip handles the usual one-member-per-record
@@ -54,8 +50,7 @@ export async function* readWarc(
   name: string,
   opts: WarcOptions = {},
 ): AsyncGenerator<CorpusItem> {
-  const maxRecordBytes = opts.maxRecordBytes ?? DEFAULT_MAX_BYTES;
-  const maxChars = Math.max(maxRecordBytes, DEFAULT_MAX_CHARS);
+  const { maxRecordBytes, maxChars } = recordLimits(opts);
   const reader = new ByteReader(chunks);
   let records = 0;
   let complaints = 0;

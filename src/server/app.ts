@@ -1,7 +1,11 @@
+/**
+ * The hono app of the server: routes, token check, security headers, body limits and the error
+ * handler; comparisons go to the worker pool, corpus requests to corpus-api.ts.
+ */
 import { type Context, Hono } from 'hono';
-import { COMPARISON_SCHEMA } from '../compare/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { StorydiffError, toStorydiffError } from '../errors.js';
+import { COMPARISON_SCHEMA } from '../formats.js';
 import { VERSION } from '../version.js';
 import { mountCorpusApi } from './corpus-api.js';
 import { API_CSP, pageCsp } from './csp.js';
@@ -160,7 +164,7 @@ export function createServer(options: ServerOptions = {}): StorydiffApp {
         );
       }
     }
-    return pool.run({ kind, a, b, options, maxChars: o.maxArticleChars }, c.req.raw.signal);
+    return pool.run({ kind, a, b, options, maxChars: o.maxArticleChars, engine: o.engine }, c.req.raw.signal);
   }
 
   /** Registers the 405 answer for a path after its real routes. */

@@ -1,5 +1,10 @@
+/**
+ * The corpus endpoints (`/api/v1/corpus/*`): add, remove, search, cluster and stats over the
+ * library's `Corpus`, with store failures mapped to catalogue errors that reveal no internals.
+ */
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
+import { comparisonEngine } from '../compare/engine.js';
 import { type AddOutcome, type Corpus, openCorpus, type SearchOptions } from '../corpus/corpus.js';
 import { parseBound, parsePublished } from '../corpus/published.js';
 import type { CorpusInput } from '../corpus/types.js';
@@ -176,11 +181,7 @@ export function mountCorpusApi(
   function time(v: string | number | undefined, field: string): number | undefined {
     if (v === undefined) return undefined;
     if (typeof v === 'number') return v;
-    try {
-      return parseBound(v);
-    } catch (err) {
-      throw invalid(`${field}: ${(err as Error).message}`);
-    }
+    return parseBound(v, { field, code: 'INPUT_INVALID', source: 'request body' });
   }
 
   /** A bad `published` would make the article undated without a word: refuse it instead. */
@@ -290,6 +291,8 @@ export function mountCorpusApi(
       query = { id: String(fields.id) };
     }
     const opts: SearchOptions = {
+      // Only explained hits need the engine (the same as the server's comparisons).
+      encoder: options.rescore === 0 ? null : await comparisonEngine(o.engine),
       limit: options.limit,
       rescore: options.rescore,
       minScore: options.minScore,

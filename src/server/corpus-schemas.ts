@@ -6,11 +6,10 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '../errors.js';
+import { CORPUS_ADD_SCHEMA, SEARCH_SCHEMA, STATS_SCHEMA, STORIES_SCHEMA } from '../formats.js';
 
-/** Identifier of the answer of `POST /api/v1/corpus/articles`. Bump on any incompatible change. */
-export const CORPUS_ADD_SCHEMA = 'storydiff/corpus-add@1';
-/** Identifier of `GET /api/v1/corpus/stats`: the format `storydiff stats --json` prints. */
-export const STATS_SCHEMA = 'storydiff/stats@1';
+/** The ids of the answers of `POST /api/v1/corpus/articles` and `GET /api/v1/corpus/stats` (see formats.ts). */
+export { CORPUS_ADD_SCHEMA, STATS_SCHEMA };
 
 /** Most hits one search may ask for: the search reads at most 100 candidates anyway. */
 export const MAX_SEARCH_LIMIT = 100;
@@ -288,7 +287,7 @@ const DerivationSchema = z.looseObject({
 /** Answer of `POST /api/v1/corpus/search` (`storydiff/search@1`, see docs/JSON.md). */
 export const SearchResultSchema = z
   .looseObject({
-    schema: z.literal('storydiff/search@1'),
+    schema: z.literal(SEARCH_SCHEMA),
     query: z.looseObject({
       id: z.string().optional(),
       title: z.string().optional(),
@@ -323,7 +322,7 @@ export const SearchResultSchema = z
 /** Answer of `POST /api/v1/corpus/cluster` (`storydiff/stories@1`, see docs/JSON.md). */
 export const StoriesResultSchema = z
   .looseObject({
-    schema: z.literal('storydiff/stories@1'),
+    schema: z.literal(STORIES_SCHEMA),
     generator: z.string(),
     window: z.looseObject({ since: iso.optional(), until: iso.optional() }),
     run: z.looseObject({ clustered: z.int().min(0), newStories: z.int().min(0), seconds: z.number() }),

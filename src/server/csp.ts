@@ -1,3 +1,7 @@
+/**
+ * Content-Security-Policy hashes of a page's inline scripts and styles, so reports can run their
+ * own code and nothing injected.
+ */
 import { createHash } from 'node:crypto';
 
 /** CSP source expressions (`'sha256-…'`) of the inline scripts and styles of a page. */

@@ -1,3 +1,7 @@
+/**
+ * HTTP plumbing shared by the routes: error responses from the catalogue, JSON content-type checks
+ * and bounded body reading.
+ */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { StorydiffError } from '../errors.js';
 import { formatLimit } from '../ingest/limits.js';

@@ -1,6 +1,13 @@
 /**
- * The storydiff HTTP server: a thin layer over the library (compare, corpus, ingest, report). It
- * never imports the CLI.
+ * The storydiff HTTP server, published as the subpath `storydiff/server`: a thin layer over the
+ * library (compare, corpus, ingest, report). It never imports the CLI, and the root entry never
+ * imports it, so a library user does not load hono, @hono/node-server and zod.
+ *
+ * @example
+ * ```ts
+ * import { startServer } from 'storydiff/server';
+ * const server = await startServer({ port: 0 });
+ * ```
  */
 export { createServer, type StorydiffApp } from './app.js';
 export {

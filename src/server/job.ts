@@ -1,6 +1,9 @@
-import { compare, compareWithEncoder } from '../compare/compare.js';
-import type { Encoder } from '../embed/encoder.js';
-import { createEncoder, DEFAULT_ENCODER } from '../embed/registry.js';
+/**
+ * One comparison as a worker thread runs it: the request's articles built with the library's
+ * checks, compared with the server's engine (compare/engine.ts), rendered as JSON (and HTML).
+ */
+import { compare } from '../compare/compare.js';
+import { type ComparisonOptions, compareWith, comparisonEngine } from '../compare/engine.js';
 import { articleFromInput } from '../ingest/article.js';
 import { renderJson } from '../report/json.js';
 import { type InlineHashes, inlineHashes } from './csp.js';
@@ -15,6 +18,8 @@ export interface JobRequest {
   options?: CompareRequest['options'];
   /** Largest text or html of one side, in characters. */
   maxChars: number;
+  /** The server's comparison engine; the CLI's default when absent. */
+  engine?: ComparisonOptions;
 }
 
 /** What a worker gives back. Strings, so the main thread only copies them out. */
@@ -27,8 +32,6 @@ export interface JobResult {
 }
 
 let reportHashes: InlineHashes | undefined;
-/** The default sentence encoder, loaded once per worker (the same default as the CLI). */
-let encoder: Promise<Encoder | null> | undefined;
 
 /**
  * Runs one comparison: builds both articles with the library's checks, compares them and
@@ -43,10 +46,9 @@ let encoder: Promise<Encoder | null> | undefined;
 export async function runJob(req: JobRequest): Promise<JobResult> {
   const a = articleFromInput(req.a, 'a', { maxChars: req.maxChars });
   const b = articleFromInput(req.b, 'b', { maxChars: req.maxChars });
-  encoder ??= createEncoder(DEFAULT_ENCODER);
-  const enc = await encoder;
-  const opts = { align: req.options?.align };
-  const cmp = enc ? await compareWithEncoder(a, b, enc, opts) : compare(a, b, opts);
+  // Loaded on the worker's first job, then shared by its later ones.
+  const engine = await comparisonEngine(req.engine);
+  const cmp = await compareWith(engine, a, b, { align: req.options?.align });
   const json = `${renderJson(cmp)}\n`;
   if (req.kind !== 'report') return { json };
   // Loaded on first use so that a broken or slow renderer never stops plain comparisons.

@@ -1,6 +1,9 @@
+/**
+ * The OpenAPI 3.1 document of the API, generated from the same zod schemas that validate requests.
+ */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { COMPARISON_SCHEMA } from '../compare/types.js';
+import { COMPARISON_SCHEMA, CORPUS_ADD_SCHEMA } from '../formats.js';
 import { formatLimit } from '../ingest/limits.js';
 import { VERSION } from '../version.js';
 import {
@@ -220,7 +223,7 @@ function corpusPaths(o: ResolvedOptions, bodyErrors: Record<string, unknown>): R
   return {
     '/corpus/articles': post(
       'corpusAdd',
-      `Add up to ${o.maxBatchArticles} articles in one transaction; a bad article (invalid, empty, over ${o.maxArticleChars} characters) fails alone (\`storydiff/corpus-add@1\`).`,
+      `Add up to ${o.maxBatchArticles} articles in one transaction; a bad article (invalid, empty, over ${o.maxArticleChars} characters) fails alone (\`${CORPUS_ADD_SCHEMA}\`).`,
       'CorpusAddRequest',
       'CorpusAddResult',
       {

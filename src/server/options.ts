@@ -1,7 +1,13 @@
+/**
+ * The server's options: every default in one place and every value checked once (USAGE through
+ * the catalogue's helpers), including the comparison engine the workers and corpus search use.
+ */
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
+import type { ComparisonOptions } from '../compare/engine.js';
 import type { Corpus } from '../corpus/corpus.js';
-import { StorydiffError } from '../errors.js';
+import { DEFAULT_ENCODER, parseEncoderSpec } from '../embed/registry.js';
+import { checkWhole, mustBe, StorydiffError } from '../errors.js';
 
 /** Options of {@link createServer} and {@link startServer}. Every field has a default. */
 export interface ServerOptions {
@@ -52,12 +58,27 @@ export interface ServerOptions {
    * ```
    */
   maxBatchArticles?: number;
+  /**
+   * Sentence encoder of the server's comparisons (`/api/v1/compare`, `/api/v1/report`, and the
+   * rescoring of corpus searches), as `storydiff compare --encoder` takes it. Default `static`,
+   * the CLI's default. Checked when the options are; loaded by each worker on its first job.
+   *
+   * @example
+   * ```ts
+   * startServer({ encoder: 'lexical' }); // no embeddings: the fastest comparisons
+   * ```
+   */
+  encoder?: string;
+  /** Never download a model (an `hf:` encoder must be in the cache or a folder). Default false. */
+  offline?: boolean;
 }
 
 /** {@link ServerOptions} with every default filled in and checked. */
-export type ResolvedOptions = Required<Omit<ServerOptions, 'token' | 'corpus'>> & {
+export type ResolvedOptions = Required<Omit<ServerOptions, 'token' | 'corpus' | 'encoder' | 'offline'>> & {
   token?: string;
   corpus?: string | Corpus;
+  /** The comparison engine's options, as the workers and the corpus search resolve them. */
+  engine: Required<ComparisonOptions>;
 };
 
 /** The defaults, except `maxConcurrent`, which depends on the machine. */
@@ -98,13 +119,9 @@ export function isLoopback(host: string): boolean {
   return short === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(short);
 }
 
+/** An option that is a whole number ≥ 1 (≥ 0 with `zero`), or its default when absent. */
 function positiveInt(name: string, v: number | undefined, dflt: number, opts: { zero?: boolean } = {}) {
-  if (v === undefined) return dflt;
-  const min = opts.zero ? 0 : 1;
-  if (!Number.isSafeInteger(v) || v < min) {
-    throw new StorydiffError('USAGE', `${name} must be an integer ≥ ${min}, got ${String(v)}`);
-  }
-  return v;
+  return v === undefined ? dflt : checkWhole(name, v, opts.zero ? 0 : 1);
 }
 
 /**
@@ -119,13 +136,13 @@ function positiveInt(name: string, v: number | undefined, dflt: number, opts: { 
  */
 export function resolveOptions(opts: ServerOptions = {}): ResolvedOptions {
   const host = (opts.host ?? SERVER_DEFAULTS.host).trim();
-  if (!host) throw new StorydiffError('USAGE', 'host must not be empty');
-  const port = positiveInt('port', opts.port, SERVER_DEFAULTS.port, { zero: true });
-  if (port > 65535) throw new StorydiffError('USAGE', `port must be at most 65535, got ${port}`);
+  if (!host) throw mustBe('host', 'a host name or address', opts.host);
+  const port = checkWhole('port', opts.port ?? SERVER_DEFAULTS.port, 0, 65535);
   const token = opts.token === undefined || opts.token === '' ? undefined : opts.token;
   // The token travels in a header: refuse what a header cannot carry rather than never matching.
   if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
-    throw new StorydiffError('USAGE', 'the token must be printable ASCII without spaces');
+    // The token itself stays out of the message: it is a secret.
+    throw mustBe('token', 'printable ASCII without spaces');
   }
   if (!token && !isLoopback(host)) {
     throw new StorydiffError(
@@ -136,16 +153,17 @@ export function resolveOptions(opts: ServerOptions = {}): ResolvedOptions {
   }
   const corpus = opts.corpus;
   if (typeof corpus === 'string' ? !corpus.trim() : corpus !== undefined && !isCorpus(corpus)) {
-    throw new StorydiffError(
-      'USAGE',
-      'corpus must be a --db value (a SQLite file or a postgres:// URL) or an open corpus',
-    );
+    throw mustBe('corpus', 'a --db value (a SQLite file or a postgres:// URL) or an open corpus');
   }
+  const encoder = (opts.encoder ?? DEFAULT_ENCODER).trim();
+  // Read now, so a bad spec stops the start (USAGE) rather than failing every comparison.
+  parseEncoderSpec(encoder);
   return {
     host,
     port,
     token,
     corpus,
+    engine: { encoder, offline: !!opts.offline },
     maxBodyBytes: positiveInt('maxBodyBytes', opts.maxBodyBytes, SERVER_DEFAULTS.maxBodyBytes),
     maxArticleChars: positiveInt('maxArticleChars', opts.maxArticleChars, SERVER_DEFAULTS.maxArticleChars),
     timeBudgetMs: positiveInt('timeBudgetMs', opts.timeBudgetMs, SERVER_DEFAULTS.timeBudgetMs),

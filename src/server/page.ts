@@ -1,3 +1,7 @@
+/**
+ * The start page: a form to paste or drop two versions, with constant inline CSS and script (so
+ * their CSP hashes are constant too).
+ */
 import { escapeHtml } from '../report/html.js';
 import { VERSION } from '../version.js';
 import { inlineHashes, pageCsp } from './csp.js';

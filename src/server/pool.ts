@@ -1,3 +1,7 @@
+/**
+ * The pool of comparison worker threads: a bounded queue, a time budget per job, and errors a
+ * client may retry (`Retry-After`).
+ */
 import type { Worker } from 'node:worker_threads';
 import { type ErrorCode, StorydiffError } from '../errors.js';
 import { startModuleWorker } from '../threads.js';

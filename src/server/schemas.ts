@@ -1,3 +1,6 @@
+/**
+ * The zod schemas of the comparison requests; they validate bodies and describe them in OpenAPI.
+ */
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '../errors.js';
 

@@ -1,3 +1,7 @@
+/**
+ * Starting the server: open the corpus, listen, and stop cleanly; listen failures become
+ * catalogue errors (USAGE, RESOURCE_UNAVAILABLE).
+ */
 import type { Server } from 'node:http';
 import { isIP } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';

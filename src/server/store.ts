@@ -1,3 +1,6 @@
+/**
+ * Shared reports (`/r/<id>`) kept in memory, bounded by count, size and age.
+ */
 import { randomBytes } from 'node:crypto';
 
 /** A stored report: the comparison JSON, its HTML page and the CSP that page needs. */

@@ -271,6 +271,23 @@ describe('storydiff index add / stats / search / cluster / export / remove', () 
   });
 });
 
+describe('usage errors', () => {
+  it('a bad option value is USAGE, exit 64, with one line naming the flag', async () => {
+    for (const [args, flag] of [
+      [['cluster', '--threshold', '1.5'], /--threshold must be between 0 and 1, got "1.5"/],
+      [['cluster', '--since', 'soon'], /--since: not a date: "soon"/],
+      [['search', 'x', '--limit', '-3'], /--limit must be a whole number, got "-3"/],
+      [['search', 'x', '--encoder', 'word2vec'], /unknown encoder 'word2vec'/],
+      [['index', 'add', 'x', '--batch-size', '0'], /--batch-size must be a whole number ≥ 1, got "0"/],
+    ] as const) {
+      const r = await run([...args, '--db', db('never.db')]);
+      expect(r.code, args.join(' ')).toBe(64);
+      expect(r.stderr).toMatch(flag);
+    }
+    expect(existsSync(db('never.db'))).toBe(false);
+  });
+});
+
 describe('faults', () => {
   const N = 30_000;
   const BATCH = 500;

@@ -75,6 +75,20 @@ describe.skipIf(!built)('storydiff serve (built CLI)', () => {
     }
   }, 60_000);
 
+  it('takes --encoder as compare does: lexical here, a bad spec is exit 64 before listening', async () => {
+    const s = await serve(['--port', '0', '--max-concurrent', '1', '--encoder', 'lexical']);
+    try {
+      const res = await post(`${s.url}api/v1/compare`, { a: { text: SMALL_A }, b: { text: SMALL_B } });
+      expect(((await res.json()) as { encoder: string }).encoder).toBe('lexical');
+    } finally {
+      expect(await stop(s.child)).toBe(0);
+    }
+    const bad = await serve(['--port', '0', '--encoder', 'word2vec']);
+    expect(bad.url).toBeUndefined();
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toMatch(/unknown encoder 'word2vec'/);
+  }, 60_000);
+
   it('stops on SIGINT too', async () => {
     const s = await serve(['--port', '0', '--max-concurrent', '1']);
     expect(s.url, s.stderr).toBeDefined();

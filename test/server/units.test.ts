@@ -83,6 +83,16 @@ describe('resolveOptions', () => {
       );
     }
   });
+  it('takes the comparison engine as the CLI does: static by default, a bad spec is USAGE', () => {
+    expect(resolveOptions().engine).toEqual({ encoder: 'static', offline: false });
+    expect(resolveOptions({ encoder: 'lexical', offline: true }).engine).toEqual({
+      encoder: 'lexical',
+      offline: true,
+    });
+    for (const encoder of ['word2vec', 'hf:', 'hf:x?pooling=max']) {
+      expect(() => resolveOptions({ encoder }), encoder).toThrow(expect.objectContaining({ code: 'USAGE' }));
+    }
+  });
   it('needs a token off loopback', () => {
     expect(() => resolveOptions({ host: '0.0.0.0' })).toThrow(/without a token/);
     expect(() => resolveOptions({ host: '0.0.0.0', token: '' })).toThrow(/without a token/);
