@@ -14,7 +14,8 @@
  * Decision. Digits glued to letters ("G7", "F-16", "COVID-19") are names, not amounts; a "."
  * or "," is a decimal mark or a thousands separator by its position and the language's habit.
  */
-import { COUNT_ADJECTIVES, type Qual, type Tables, type Tok } from './numwords.js';
+import type { ScanToken } from '../text/types.js';
+import { COUNT_ADJECTIVES, type Qual, type Tables } from './numwords.js';
 
 export interface Core {
   value?: number;
@@ -30,7 +31,7 @@ export interface Core {
 }
 
 export interface Scan {
-  toks: Tok[];
+  toks: ScanToken[];
   T: Tables;
   /** Token index just after the last emitted fact. */
   lastFactEnd: number;

@@ -16,6 +16,8 @@
  * Relating facts across versions is in `compare/fact-relations.ts`, wording them for reports in
  * `report/fact-label.ts`.
  */
+
+import { scanTokens } from '../text/tokenize.js';
 import type { Sentence } from '../text/types.js';
 import {
   articleAmount,
@@ -29,7 +31,7 @@ import {
   unitPositions,
 } from './fact-amounts.js';
 import { keySpec } from './fact-keys.js';
-import { type Dir, type Qual, type TimeUnit, tablesFor, tokenize } from './numwords.js';
+import { type Dir, type Qual, type TimeUnit, tablesFor } from './numwords.js';
 import type { Fact, FactKind } from './types.js';
 
 interface Cand {
@@ -725,7 +727,7 @@ export function extractFacts(text: string, sentences: Sentence[], lang: string):
   for (const s of sentences) {
     const start = Math.max(0, Math.min(text.length, s.start));
     const end = Math.max(start, Math.min(text.length, s.end));
-    const toks = tokenize(text.slice(start, end), start);
+    const toks = scanTokens(text.slice(start, end), start);
     const S: Scan = { toks, T, lastFactEnd: -1, amt: [] };
     let i = 0;
     while (i < toks.length) {

@@ -1,21 +1,21 @@
 /**
- * Lexical layer of the fact extractor: a fine scanner, phrase tables, and the tables of number
- * words, units, currencies and calendar words that the fact parser reads.
+ * Lexical layer of the fact extractor: phrase tables, and the tables of number words, units,
+ * currencies and calendar words that the fact parser reads over the text layer's fine scan
+ * (`scanTokens` in text/tokenize.ts, where "US$3m" is four tokens).
  *
- * Representation. The scanner splits finer than the text layer's tokeniser ("US$3m" is four
- * tokens) but is built on the same primitive (text/chars.ts) and fold (text/fold.ts). The words
- * are data: `data/numbers.json` holds the language-neutral core (currency symbols, ISO codes, unit
- * abbreviations, time zones and their offsets), `data/lang/<code>/numbers.json` one language's
- * words, each key filling the {@link Tables} field of the same name (see data/lang/README.md). A
- * new language is a new file; a language without one gets the core.
+ * Representation. The words are data: `data/numbers.json` holds the language-neutral core
+ * (currency symbols, ISO codes, unit abbreviations, time zones and their offsets),
+ * `data/lang/<code>/numbers.json` one language's words, each key filling the {@link Tables} field
+ * of the same name (see data/lang/README.md). A new language is a new file; a language without
+ * one gets the core.
  *
  * Decision. Phrases are matched on folded tokens, longest first, so the order of a data list does
  * not matter and the files are sorted; inflected forms are listed in full, so every word the
  * scanner knows can be found with grep.
  */
-import { APOSTROPHES, CharClass, charAt, classify } from '../text/chars.js';
 import { dataLanguages, readJson } from '../text/data.js';
-import { foldForMatch } from '../text/fold.js';
+import { scanTokens } from '../text/tokenize.js';
+import type { ScanToken } from '../text/types.js';
 
 /** How a number is qualified: exact, about, below, at most, above, at least. */
 export type Qual = '=' | '~' | '<' | '<=' | '>' | '>=';
@@ -35,147 +35,12 @@ export type TimeUnit =
 /** Direction of a relative date ("two days later" = after). */
 export type Dir = 'ago' | 'after' | 'before' | 'hence';
 
-/** A token of the fact scanner (finer than the text layer's tokens: "US$3m" is four tokens). */
-export interface Tok {
-  raw: string;
-  /** Folded form: lower case, no diacritics, ß→ss, unified apostrophes and dashes. */
-  n: string;
-  /** Absolute start offset. */
-  s: number;
-  /** Absolute end offset (exclusive). */
-  e: number;
-  t: 'num' | 'word' | 'sym';
-  /** Whitespace (or the sentence start) precedes the token. */
-  gap: boolean;
-  /** The surface form starts with an upper-case letter. */
-  cap: boolean;
-}
-
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
-/** What the fact scanner makes of the code point at `i`, from the text layer's classes. */
-function scanClass(str: string, i: number): 'gap' | 'num' | 'word' | 'sym' {
-  const ch = charAt(str, i);
-  const cls = classify(ch, ch.codePointAt(0) ?? 0);
-  if (cls === CharClass.Space || cls === CharClass.Skip) return 'gap';
-  // Only ASCII digits: the fact parser reads numbers with parseFloat.
-  if (cls === CharClass.Digit) return str.charCodeAt(i) < 128 ? 'num' : 'sym';
-  if (cls === CharClass.Letter || cls === CharClass.Mark || cls === CharClass.Ideo) return 'word';
-  return 'sym';
-}
-
-const isLetterAt = (str: string, i: number): boolean => i < str.length && scanClass(str, i) === 'word';
-
-/** Thin or no-break spaces may group thousands ("10 000"); only a following run of exactly three digits counts. */
-function isGroupSpace(str: string, j: number): boolean {
-  const c = str.charCodeAt(j);
-  if (c !== 0xa0 && c !== 0x202f && c !== 0x2009) return false;
-  return (
-    isDigit(str.charCodeAt(j + 1)) &&
-    isDigit(str.charCodeAt(j + 2)) &&
-    isDigit(str.charCodeAt(j + 3)) &&
-    !isDigit(str.charCodeAt(j + 4))
-  );
-}
-
-/** French/Italian elided articles stay separate tokens ("d'euros" → "d'", "euros"). */
-const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu']);
-
-const SYM_NORM: Record<string, string> = {
-  '’': "'",
-  '‘': "'",
-  ʼ: "'",
-  '–': '-',
-  '—': '-',
-  '−': '-',
-  '‐': '-',
-  '‑': '-',
-};
-
-/**
- * Splits a string into number, word and symbol tokens in one left-to-right pass. Digits joined by
- * "." or "," stay one token ("3.000,5"); a possessive "'s" is split off the word.
- *
- * @example
- * ```ts
- * tokenize('US$3m', 0).map((t) => t.n); // ['us', '$', '3', 'm']
- * ```
- */
-export function tokenize(str: string, base: number): Tok[] {
-  const out: Tok[] = [];
-  const n = str.length;
-  let i = 0;
-  let gap = true;
-  while (i < n) {
-    const c = str.charCodeAt(i);
-    const t = scanClass(str, i);
-    if (t === 'gap') {
-      gap = true;
-      i += charAt(str, i).length;
-      continue;
-    }
-    let j = i + 1;
-    if (t === 'num') {
-      while (j < n && isDigit(str.charCodeAt(j))) j++;
-      for (;;) {
-        const d = str.charCodeAt(j);
-        if ((d === 44 || d === 46) && isDigit(str.charCodeAt(j + 1))) {
-          j += 2;
-          while (j < n && isDigit(str.charCodeAt(j))) j++;
-        } else if (isGroupSpace(str, j)) {
-          j += 4;
-        } else break;
-      }
-    } else if (t === 'word') {
-      j = i + charAt(str, i).length;
-      while (j < n) {
-        if (isLetterAt(str, j)) {
-          j += charAt(str, j).length;
-          continue;
-        }
-        if (APOSTROPHES.has(str[j]) && isLetterAt(str, j + 1)) {
-          // "Iran's": the possessive is not part of the word
-          const next = str.charCodeAt(j + 1);
-          if ((next === 115 || next === 83) && !isLetterAt(str, j + 2)) break;
-          if (ELISIONS.has(foldForMatch(str.slice(i, j)))) {
-            j++;
-            break;
-          }
-          j++;
-          continue;
-        }
-        break;
-      }
-    } else {
-      if (c >= 0xd800 && c <= 0xdbff && j < n) j++;
-    }
-    const raw = str.slice(i, j);
-    let norm: string;
-    if (t === 'word') norm = foldForMatch(raw);
-    else if (t === 'sym') norm = SYM_NORM[raw] ?? raw;
-    else norm = raw;
-    const f = raw[0];
-    out.push({
-      raw,
-      n: norm,
-      s: base + i,
-      e: base + j,
-      t,
-      gap,
-      cap: t === 'word' && f !== f.toLowerCase() && f === f.toUpperCase(),
-    });
-    gap = false;
-    i = j;
-  }
-  return out;
-}
-
 /** A multi-token phrase table matched longest-first from a token position. */
 export class PhraseTable<T> {
   private readonly byFirst = new Map<string, { toks: string[]; val: T }[]>();
   /** Adds a phrase (tokenized and folded like text) unless it is already present. */
   add(phrase: string, val: T): this {
-    const toks = tokenize(phrase, 0).map((t) => t.n);
+    const toks = scanTokens(phrase, 0).map((t) => t.n);
     if (toks.length === 0) return this;
     let arr = this.byFirst.get(toks[0]);
     if (!arr) {
@@ -199,7 +64,7 @@ export class PhraseTable<T> {
     return this;
   }
   /** Longest phrase starting at `toks[k]`; `adjacent` requires no whitespace inside the phrase. */
-  match(toks: readonly Tok[], k: number, adjacent = false): { val: T; end: number } | undefined {
+  match(toks: readonly ScanToken[], k: number, adjacent = false): { val: T; end: number } | undefined {
     const t = toks[k];
     if (!t) return undefined;
     const arr = this.byFirst.get(t.n);
@@ -381,7 +246,7 @@ const cache = new Map<string, Tables>();
  *
  * @example
  * ```ts
- * tablesFor('de').scales.match(tokenize('Milliarden', 0), 0)?.val; // 1e9
+ * tablesFor('de').scales.match(scanTokens('Milliarden', 0), 0)?.val; // 1e9
  * ```
  */
 export function tablesFor(lang: string): Tables {

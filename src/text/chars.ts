@@ -2,7 +2,7 @@
  * The scanning primitive of the text layer: the class of one code point (space, letter, CJK
  * ideograph, digit, apostrophe, symbol, punctuation, mark, or invisible). Both scanners built on
  * it agree on what a letter, a digit and a space are: the word tokeniser ({@link tokenize} in
- * tokenize.ts) and the finer scanner of the fact extractor (extract/numwords.ts).
+ * tokenize.ts) and the finer scan the fact extractor reads ({@link scanTokens}, also in tokenize.ts).
  *
  * Decision. ASCII is classified by code ranges (the common case); everything else by Unicode
  * general category, with Han and kana apart because each of their characters is a word.

@@ -24,5 +24,5 @@ export {
 } from './segment.js';
 export { porter2, stem } from './stem.js';
 export { isStopword, isStopwordAnyLanguage, STOPWORD_LANGS, stopwords } from './stopwords.js';
-export { tokenize } from './tokenize.js';
-export type { LanguageGuess, Paragraph, Sentence, Token, TokenKind } from './types.js';
+export { scanTokens, tokenize } from './tokenize.js';
+export type { LanguageGuess, Paragraph, ScanToken, Sentence, Token, TokenKind } from './types.js';

@@ -1,13 +1,18 @@
 /**
- * Unicode-aware word tokenizer for one sentence. One pass over code points with bounded
- * look-ahead, so it is linear in the sentence length.
+ * The text layer's tokeniser. {@link tokenize} turns one sentence into word, number, punctuation
+ * and symbol tokens with folded forms, stems and stop-word flags: what matching, alignment and
+ * names read. {@link scanTokens} is the finer scan of the same characters that the fact
+ * extractor reads (symbols apart, no stems). Both stand on the one character classification
+ * (chars.ts) and the one fold (fold.ts), so they agree on what a letter, a digit and a word are.
+ *
+ * Cost. One pass over code points with bounded look-ahead: linear in the input.
  */
 
 import { APOSTROPHES, CharClass as C, charAt, classify, RE_DIGIT, RE_MARK, RE_UPPER } from './chars.js';
 import { foldForMatch } from './fold.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
-import type { Token, TokenKind } from './types.js';
+import type { ScanToken, Token, TokenKind } from './types.js';
 
 const RE_PICTO = /\p{Extended_Pictographic}/u;
 // Decimal and thousands separators allowed between digits (incl. Arabic ٫ and ٬).
@@ -197,4 +202,129 @@ function makeToken(text: string, p: Piece, offset: number, lang: string): Token 
     cap: RE_UPPER.test(String.fromCodePoint(firstCp)),
     stop: isWord && isStopword(norm, lang),
   };
+}
+
+// The fine scan: the fact extractor's view of a sentence, on the same character classes and fold.
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** What the fine scan makes of the code point at `i`, from the text layer's classes. */
+function scanClass(str: string, i: number): 'gap' | 'num' | 'word' | 'sym' {
+  const ch = charAt(str, i);
+  const cls = classify(ch, ch.codePointAt(0) ?? 0);
+  if (cls === C.Space || cls === C.Skip) return 'gap';
+  // Only ASCII digits: the fact parser reads numbers with parseFloat.
+  if (cls === C.Digit) return str.charCodeAt(i) < 128 ? 'num' : 'sym';
+  if (cls === C.Letter || cls === C.Mark || cls === C.Ideo) return 'word';
+  return 'sym';
+}
+
+const isLetterAt = (str: string, i: number): boolean => i < str.length && scanClass(str, i) === 'word';
+
+/** Thin or no-break spaces may group thousands ("10 000"); only a following run of exactly three digits counts. */
+function isGroupSpace(str: string, j: number): boolean {
+  const c = str.charCodeAt(j);
+  if (c !== 0xa0 && c !== 0x202f && c !== 0x2009) return false;
+  return (
+    isDigit(str.charCodeAt(j + 1)) &&
+    isDigit(str.charCodeAt(j + 2)) &&
+    isDigit(str.charCodeAt(j + 3)) &&
+    !isDigit(str.charCodeAt(j + 4))
+  );
+}
+
+/** French/Italian elided articles stay separate tokens ("d'euros" → "d'", "euros"). */
+const SCAN_ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu']);
+
+const SYM_NORM: Record<string, string> = {
+  '’': "'",
+  '‘': "'",
+  ʼ: "'",
+  '–': '-',
+  '—': '-',
+  '−': '-',
+  '‐': '-',
+  '‑': '-',
+};
+
+/**
+ * The fine scan of the fact extractor: splits a string into number, word and symbol tokens in one
+ * left-to-right pass, on the same character classes ({@link classify}) and fold as
+ * {@link tokenize}, but finer: symbols are tokens of their own ("US$3m" is four tokens), only ASCII
+ * digits make numbers (the fact parser reads them with parseFloat), digits joined by "." or ","
+ * or a thin space before three digits stay one token ("3.000,5", "10 000"), a possessive "'s" is
+ * split off the word, and nothing is stemmed. `base` is added to every offset.
+ *
+ * @example
+ * ```ts
+ * scanTokens('US$3m', 0).map((t) => t.n); // ['us', '$', '3', 'm']
+ * ```
+ */
+export function scanTokens(str: string, base: number): ScanToken[] {
+  const out: ScanToken[] = [];
+  const n = str.length;
+  let i = 0;
+  let gap = true;
+  while (i < n) {
+    const c = str.charCodeAt(i);
+    const t = scanClass(str, i);
+    if (t === 'gap') {
+      gap = true;
+      i += charAt(str, i).length;
+      continue;
+    }
+    let j = i + 1;
+    if (t === 'num') {
+      while (j < n && isDigit(str.charCodeAt(j))) j++;
+      for (;;) {
+        const d = str.charCodeAt(j);
+        if ((d === 44 || d === 46) && isDigit(str.charCodeAt(j + 1))) {
+          j += 2;
+          while (j < n && isDigit(str.charCodeAt(j))) j++;
+        } else if (isGroupSpace(str, j)) {
+          j += 4;
+        } else break;
+      }
+    } else if (t === 'word') {
+      j = i + charAt(str, i).length;
+      while (j < n) {
+        if (isLetterAt(str, j)) {
+          j += charAt(str, j).length;
+          continue;
+        }
+        if (APOSTROPHES.has(str[j]) && isLetterAt(str, j + 1)) {
+          // "Iran's": the possessive is not part of the word
+          const next = str.charCodeAt(j + 1);
+          if ((next === 115 || next === 83) && !isLetterAt(str, j + 2)) break;
+          if (SCAN_ELISIONS.has(foldForMatch(str.slice(i, j)))) {
+            j++;
+            break;
+          }
+          j++;
+          continue;
+        }
+        break;
+      }
+    } else {
+      if (c >= 0xd800 && c <= 0xdbff && j < n) j++;
+    }
+    const raw = str.slice(i, j);
+    let norm: string;
+    if (t === 'word') norm = foldForMatch(raw);
+    else if (t === 'sym') norm = SYM_NORM[raw] ?? raw;
+    else norm = raw;
+    const f = raw[0];
+    out.push({
+      raw,
+      n: norm,
+      s: base + i,
+      e: base + j,
+      t,
+      gap,
+      cap: t === 'word' && f !== f.toLowerCase() && f === f.toUpperCase(),
+    });
+    gap = false;
+    i = j;
+  }
+  return out;
 }

@@ -45,6 +45,25 @@ export interface Token {
   stop: boolean;
 }
 
+/**
+ * A token of the fine scan ({@link scanTokens} in tokenize.ts) that the fact extractor reads:
+ * finer than a {@link Token} ("US$3m" is four tokens), with no stem.
+ */
+export interface ScanToken {
+  raw: string;
+  /** Folded form: lower case, no diacritics, ß→ss, unified apostrophes and dashes. */
+  n: string;
+  /** Absolute start offset. */
+  s: number;
+  /** Absolute end offset (exclusive). */
+  e: number;
+  t: 'num' | 'word' | 'sym';
+  /** Whitespace (or the sentence start) precedes the token. */
+  gap: boolean;
+  /** The surface form starts with an upper-case letter. */
+  cap: boolean;
+}
+
 /** Result of language identification. */
 export interface LanguageGuess {
   /** ISO 639-1 code, or 'und' when undetermined. */

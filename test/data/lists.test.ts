@@ -5,9 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PhraseTable, tablesFor, tokenize } from '../../src/extract/numwords.js';
+import { PhraseTable, tablesFor } from '../../src/extract/numwords.js';
 import { dataLanguages, readJson, readList } from '../../src/text/data.js';
 import { foldForMatch, foldName } from '../../src/text/fold.js';
+import { scanTokens } from '../../src/text/tokenize.js';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const dups = (xs: readonly string[]): string[] => xs.filter((x, i) => xs.indexOf(x) !== i);
@@ -128,7 +129,7 @@ describe('data/numbers.json and data/lang/<code>/numbers.json', () => {
   const langs = dataLanguages('numbers.json');
   const fields = tablesFor('en') as unknown as Record<string, unknown>;
   const phraseKey = (p: string): string =>
-    tokenize(p, 0)
+    scanTokens(p, 0)
       .map((t) => t.n)
       .join(' ');
 

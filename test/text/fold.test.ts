@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize as scanFacts } from '../../src/extract/numwords.js';
 import { CharClass, charAt, classify } from '../../src/text/chars.js';
 import { foldForMatch, foldName } from '../../src/text/fold.js';
-import { tokenize } from '../../src/text/tokenize.js';
+import { scanTokens as scanFacts, tokenize } from '../../src/text/tokenize.js';
 
 const cls = (ch: string) => classify(ch, ch.codePointAt(0) ?? 0);
 
