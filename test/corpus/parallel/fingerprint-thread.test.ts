@@ -72,7 +72,7 @@ describe('FingerprintThread', () => {
       expect(plain(slots.slice(-3))).toEqual(plain(fingerprintBatch(batch.slice(-3), settings)));
       expect(plain(slots.slice(0, 3))).toEqual(plain(fingerprintBatch(batch.slice(0, 3), settings)));
     });
-  });
+  }, 120_000);
 
   it('reuses a reply buffer given back once its batch is stored', async () => {
     await withThread(50, async (thread) => {
