@@ -73,6 +73,8 @@ export async function evalFindings(
     }
   }
   const agg = aggregate(results);
+  // The same tallies by pair type (rewrite, different-story …): where the noise comes from.
+  const byType = aggregate(results.map((r) => ({ lang: r.pair.type, match: r.match }))).byLang;
   const lines: string[] = [];
   const head = ['', 'gold', 'found', 'TP', 'FP', 'FN', 'precision', 'recall'];
   const langs = [...new Set(pairs.map((p) => p.lang))].sort();
@@ -90,6 +92,12 @@ export async function evalFindings(
     table(
       head.map((h, i) => (i === 0 ? 'language' : h)),
       Object.entries(agg.byLang).map(([k, t]) => tallyRow(k, t)),
+      { align: ['l'] },
+    ),
+    '',
+    table(
+      head.map((h, i) => (i === 0 ? 'pair type' : h)),
+      Object.entries(byType).map(([k, t]) => tallyRow(k, t)),
       { align: ['l'] },
     ),
   );
@@ -124,6 +132,7 @@ export async function evalFindings(
       pairs: results.length,
       byKind: agg.byKind,
       byLang: agg.byLang,
+      byType,
       all: agg.all,
       falsePositives: fps,
       misses,

@@ -13,7 +13,7 @@ import {
   parseFindingsSet,
   surfaceMatches,
 } from '../../scripts/lib/findings.js';
-import { SemevalFindings } from '../../scripts/lib/findings-eval.js';
+import { evalFindings, SemevalFindings } from '../../scripts/lib/findings-eval.js';
 import type { Comparison } from '../../src/compare/types.js';
 
 type View = Pick<Comparison, 'changes' | 'entities' | 'quotes' | 'a' | 'b'>;
@@ -229,5 +229,41 @@ describe('findings-set files', () => {
         if (l.b) expect(surfaceMatches(l.b, p.b.text), `${p.id} b: ${l.b}`).toBe(true);
       }
     }
+  });
+});
+
+describe('evalFindings', () => {
+  it('runs the comparison on each labelled pair and reports hits, false positives and misses', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'findings-run-'));
+    const pair = (id: string, lang: string, must: unknown[]) => ({
+      id,
+      lang,
+      type: 'rewrite',
+      a: { lang, text: 'A.' },
+      b: { lang: 'en', text: 'B.' },
+      must,
+    });
+    writeFileSync(
+      join(dir, 'x.json'),
+      JSON.stringify({
+        schema: FINDINGS_SET_SCHEMA,
+        pairs: [
+          pair('p1', 'pl', [{ kind: 'number', a: 'forty', b: 'fifteen' }]),
+          pair('p2', 'de', [{ kind: 'date', a: 'Montag' }]),
+        ],
+      }),
+    );
+    const seen: string[] = [];
+    const r = await evalFindings(dir, (a, b) => {
+      seen.push(`${a.source} ${a.lang} → ${b.source} ${b.lang}`);
+      return { ...tiny(), changes: tiny().changes.slice(0, 1), entities: [], quotes: [] } as unknown as Comparison;
+    });
+    expect(seen).toEqual(['p1/a pl → p1/b en', 'p2/a de → p2/b en']);
+    expect(r.json.all).toMatchObject({ tp: 1, fp: 1, fn: 1 });
+    expect((r.json.byLang as Record<string, { precision: number }>).de.precision).toBe(0);
+    expect(r.json.misses).toEqual([
+      { id: 'p2', type: 'rewrite', label: 'date: Montag → ·', relation: undefined },
+    ]);
+    expect(r.lines.join('\n')).toMatch(/p2 \[rewrite\] unlabelled: number\/changed/);
   });
 });
