@@ -1,7 +1,7 @@
 /**
  * storydiff evaluation on the labelled datasets.
  *
- *   npm run eval -- --data ../shared/eval [--only wmt16,msrp,stsb,semeval,anchors,clough,berlin,googlenews,corpus]
+ *   npm run eval -- --data ../shared/eval [--only wmt16,msrp,stsb,semeval,anchors,clough,berlin,findings,googlenews,corpus]
  *                   [--limit N] [--json out.json] [--examples DIR]
  *                   [--encoder lexical,static,use-lite,hf:<id-or-dir>] [--models DIR] [--any-language]
  *
@@ -22,6 +22,7 @@ import type { Article, Doc } from '../src/doc/types.js';
 import type { Encoder } from '../src/embed/encoder.js';
 import { evalGoogleNews } from './lib/clustering.js';
 import { evalRetrieval } from './lib/corpus-eval.js';
+import { evalFindings, FINDINGS_DIR, SemevalFindings } from './lib/findings-eval.js';
 import { errorMessage, jsonSafe, mark, num, pct, stopwatch, table } from './lib/format.js';
 import { loadLibrary } from './lib/library.js';
 import {
@@ -77,6 +78,7 @@ const DATASETS = [
   'anchors',
   'clough',
   'berlin',
+  'findings',
   'googlenews',
   'corpus',
 ] as const;
@@ -533,6 +535,7 @@ async function runSemeval(opts: Options): Promise<SectionResult | Skipped> {
   const ok: { lang: string; gold: number; shipped: number; x: number[]; base: number }[] = [];
   const errors = new Errors();
   const errorsByLang = new Map<string, number>();
+  const noise = new SemevalFindings();
   for (const [i, p] of pairs.entries()) {
     progress('semeval', i, pairs.length);
     const lang = `${p.lang1}-${p.lang2}`;
@@ -542,6 +545,7 @@ async function runSemeval(opts: Options): Promise<SectionResult | Skipped> {
         { text: p.text2, title: p.title2 ?? undefined, lang: p.lang2, source: `${p.id}#2` },
       );
       noteLibrary(cmp);
+      noise.add(lang, p.overall, cmp);
       const x = semevalFeatures(cmp);
       if (!x.every(Number.isFinite)) throw new Error('non-finite feature');
       if (!Number.isFinite(cmp.scores.semeval)) throw new Error('non-finite semeval score');
@@ -630,9 +634,20 @@ async function runSemeval(opts: Options): Promise<SectionResult | Skipped> {
   if (cvError) console.log(`  cross-validation failed: ${cvError}`);
   if (skipped) console.log(`  ${skipped} malformed line(s) skipped`);
   errors.print();
+  const findings = noise.report();
+  for (const l of findings.lines) console.log(l);
   return {
-    json: { pairs: pairs.length, scored: ok.length, folds, all, byLang, cvError, errors: errors.toJSON() },
-    summary: `CV r ${num(all.cv)} (shipped ${num(all.shipped)}, TF-IDF ${num(all.tfidf)}); beats TF-IDF in ${beats}/${langsScored} language pairs`,
+    json: {
+      pairs: pairs.length,
+      scored: ok.length,
+      folds,
+      all,
+      byLang,
+      cvError,
+      findings: findings.json,
+      errors: errors.toJSON(),
+    },
+    summary: `CV r ${num(all.cv)} (shipped ${num(all.shipped)}, TF-IDF ${num(all.tfidf)}); beats TF-IDF in ${beats}/${langsScored} language pairs; ${findings.summary}`,
   };
 }
 
@@ -935,12 +950,23 @@ const SECTIONS: Record<Dataset, { title: string; run: (o: Options) => Promise<Se
   anchors: { title: 'SemEval de-en — language-independent anchors (proposal)', run: runAnchors },
   clough: { title: 'Clough–Stevenson — text reuse categories', run: runClough },
   berlin: { title: 'Berlin example — a quick look', run: runBerlin },
+  findings: {
+    title: 'Findings set — precision and recall of findings per kind and language',
+    run: runFindings,
+  },
   googlenews: { title: 'Google News — online story clustering (B-cubed, NMI, pairwise)', run: runGoogleNews },
   corpus: {
     title: 'Corpus retrieval — synthetic versions of SemEval texts (recall, precision)',
     run: runCorpus,
   },
 };
+
+/** The labelled findings set of scripts/data/findings (the texts are invented for the project). */
+async function runFindings(opts: Options): Promise<SectionResult | Skipped> {
+  const r = await evalFindings(FINDINGS_DIR, comparePair, opts.limit);
+  for (const line of r.lines) console.log(line);
+  return { json: r.json, summary: r.summary };
+}
 
 /** Corpus sections run once: they do not use sentence encoders. */
 async function runGoogleNews(opts: Options): Promise<SectionResult | Skipped> {
