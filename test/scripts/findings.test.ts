@@ -256,7 +256,12 @@ describe('evalFindings', () => {
     const seen: string[] = [];
     const r = await evalFindings(dir, (a, b) => {
       seen.push(`${a.source} ${a.lang} → ${b.source} ${b.lang}`);
-      return { ...tiny(), changes: tiny().changes.slice(0, 1), entities: [], quotes: [] } as unknown as Comparison;
+      return {
+        ...tiny(),
+        changes: tiny().changes.slice(0, 1),
+        entities: [],
+        quotes: [],
+      } as unknown as Comparison;
     });
     expect(seen).toEqual(['p1/a pl → p1/b en', 'p2/a de → p2/b en']);
     expect(r.json.all).toMatchObject({ tp: 1, fp: 1, fn: 1 });
