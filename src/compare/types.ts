@@ -183,6 +183,14 @@ export interface Derivation {
   reasons: string[];
 }
 
+/** Findings left out of a comparison, and why (see {@link Comparison.withheld}). */
+export interface Withheld {
+  reason: 'different-stories';
+  changes: number;
+  quotes: number;
+  names: number;
+}
+
 /** Summary of one side. */
 export interface SideInfo {
   title?: string;
@@ -220,6 +228,12 @@ export interface Comparison {
   quotes: QuotePair[];
   changes: Change[];
   derivation: Derivation;
+  /**
+   * Findings left out because the versions tell different stories (relation `related` or
+   * `unrelated`) and the linked sentences were not the same statement: how many typed changes,
+   * quote pairs and name-variant flags. Absent when nothing was left out.
+   */
+  withheld?: Withheld;
   /** Milliseconds spent. */
   timing?: { analyzeMs: number; compareMs: number };
 }
