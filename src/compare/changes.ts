@@ -16,7 +16,7 @@ import type { Fact, FactKind } from '../extract/types.js';
 import { foldForMatch } from '../text/normalize.js';
 import { relateFacts } from './fact-relations.js';
 import type { EntityIndex } from './quotes.js';
-import type { AlignmentLink, Change, ChangeKind } from './types.js';
+import type { AlignmentLink, Change, ChangeKind, TextSpan } from './types.js';
 
 const FACT_CHANGE: Record<FactKind, ChangeKind> = {
   number: 'number',
@@ -43,6 +43,8 @@ const RELATION_RANK = {
 interface Attribution {
   entity?: string;
   text: string;
+  /** Where the source is named, when located. */
+  span?: TextSpan;
 }
 
 function attributionOf(
@@ -56,7 +58,19 @@ function attributionOf(
     const q = doc.quotes.find((x) => x.sentences.includes(s) && (x.speaker !== undefined || x.speakerText));
     if (q) {
       const e = q.speaker !== undefined ? map.get(q.speaker) : undefined;
-      return e ? { entity: e.name, text: q.speakerText ?? e.name } : { text: q.speakerText ?? '' };
+      const a: Attribution = e
+        ? { entity: e.name, text: q.speakerText ?? e.name }
+        : { text: q.speakerText ?? '' };
+      // The speaker's words in the quote's sentences: a mention of the entity, or the surface form.
+      const m =
+        doc.mentions.find(
+          (x) => q.sentences.includes(x.sentence) && q.speaker !== undefined && x.entity === q.speaker,
+        ) ??
+        [...doc.mentions, ...doc.pronouns].find(
+          (x) => q.sentences.includes(x.sentence) && x.text === q.speakerText,
+        );
+      if (m) a.span = span(m);
+      return a;
     }
     const toks = doc.tokens[s];
     const v = toks.findIndex((t) => t.kind === 'word' && SPEECH_VERBS.has(t.norm) && t.norm !== 'according');
@@ -71,20 +85,20 @@ function attributionOf(
       const d = m.end <= verb.start ? verb.start - m.end : m.start - verb.end;
       if (d < 0 || d > 40) continue;
       const e = map.get(m.entity);
-      if (!best || d < best.d) best = { d, a: { entity: e?.name, text: m.text } };
+      if (!best || d < best.d) best = { d, a: { entity: e?.name, text: m.text, span: span(m) } };
     }
     for (const p of doc.pronouns) {
       if (p.sentence !== s || !SUBJECT_PRONOUNS.has(p.text.toLowerCase())) continue;
       const d = p.end <= verb.start ? verb.start - p.end : p.start - verb.end;
       if (d < 0 || d > 20) continue;
       const e = p.entity !== undefined ? map.get(p.entity) : undefined;
-      if (!best || d < best.d) best = { d, a: { entity: e?.name, text: p.text } };
+      if (!best || d < best.d) best = { d, a: { entity: e?.name, text: p.text, span: span(p) } };
     }
     for (const t of toks) {
       if (t.kind !== 'word' || !COLLECTIVE_SOURCES.has(t.norm)) continue;
       const d = t.end <= verb.start ? verb.start - t.end : t.start - verb.end;
       if (d < 0 || d > 25) continue;
-      if (!best || d < best.d) best = { d, a: { text: t.text } };
+      if (!best || d < best.d) best = { d, a: { text: t.text, span: span(t) } };
     }
     if (best) return best.a;
   }
@@ -97,29 +111,151 @@ const countNeg = (doc: Doc, sentences: number[]) =>
     0,
   );
 
+/** Span of the word tokens from index `from` to `to` (inclusive, clipped) of a sentence. */
+function tokenRun(doc: Doc, s: number, from: number, to: number): TextSpan {
+  const toks = doc.tokens[s];
+  const x = toks[Math.max(0, from)];
+  const y = toks[Math.min(toks.length - 1, to)];
+  return { text: doc.text.slice(x.start, y.end), start: x.start, end: y.end };
+}
+
+/**
+ * The negated phrases of the side with more negators (the negator, a word before it and two
+ * after: "did not rule out") and, on the other side, the phrase around the word the negator
+ * governed, found by its stem ("had been ruled out"). The other side stays empty when that word
+ * is not there.
+ */
+function negationSpans(
+  neg: Doc,
+  negSents: number[],
+  other: Doc,
+  otherSents: number[],
+  negSide: 'a' | 'b',
+): { a: TextSpan[]; b: TextSpan[] } {
+  const mine: TextSpan[] = [];
+  const theirs: TextSpan[] = [];
+  for (const s of negSents) {
+    const toks = neg.tokens[s];
+    toks.forEach((t, i) => {
+      if (t.kind !== 'word' || !NEGATORS.has(t.norm)) return;
+      mine.push(tokenRun(neg, s, i - 1, i + 2));
+      const governed = toks.slice(i + 1).find((x) => x.kind === 'word' && !x.stop);
+      if (!governed) return;
+      for (const o of otherSents) {
+        const j = other.tokens[o].findIndex((x) => x.kind === 'word' && x.stem === governed.stem);
+        if (j < 0) continue;
+        // Auxiliaries before the word belong to the phrase ("had been ruled out"), a subject not.
+        const ot = other.tokens[o];
+        let from = j;
+        while (from > 0 && j - from < 2 && ot[from - 1].kind === 'word' && ot[from - 1].stop) from--;
+        theirs.push(tokenRun(other, o, from, j + 1));
+        break;
+      }
+    });
+  }
+  return negSide === 'a' ? { a: mine, b: theirs } : { a: theirs, b: mine };
+}
+
 const factsIn = (doc: Doc, sentences: number[]) => {
   const set = new Set(sentences);
   return doc.facts.filter((f) => set.has(f.sentence));
 };
 
-/** A fact of one side without a partner in the other: dropped from a, or added in b. */
-function unpairedFact(f: Fact, side: 'a' | 'b', base: Pick<Change, 'link' | 'sentences'>): Change {
-  const kind = FACT_CHANGE[f.kind];
-  const detail = side === 'a' ? 'dropped' : 'added';
-  return {
-    kind,
-    detail,
-    [side]: f.text,
-    factKind: f.kind,
-    ...base,
-    message: `${kind} ${detail}: "${f.text}"`,
-  };
+const span = (x: { text: string; start: number; end: number }): TextSpan => ({
+  text: x.text,
+  start: x.start,
+  end: x.end,
+});
+
+/** A fact change with the facts behind it, so that changes of one fact can be merged. */
+interface FactChange {
+  kind: ChangeKind;
+  detail: string;
+  fa: Fact[];
+  fb: Fact[];
+}
+
+/** Text between two facts is only spaces and light punctuation: they are pieces of one amount. */
+function adjacent(doc: Doc, x: Fact, y: Fact): boolean {
+  if (x.sentence !== y.sentence) return false;
+  const [p, q] = x.start <= y.start ? [x, y] : [y, x];
+  return q.start >= p.end && q.start - p.end <= 3 && /^[\s.,·'’-]*$/.test(doc.text.slice(p.end, q.start));
+}
+
+/**
+ * One finding per fact: changes whose facts touch on one side (a garbled "1 .5 million" read as
+ * several numbers) become one, and in a whole link the one dropped and the one added fact of a
+ * kind become one replacement.
+ */
+function mergeFactChanges(da: Doc, db: Doc, list: FactChange[], whole: boolean): FactChange[] {
+  const groups = list.map((c) => ({ ...c, fa: [...c.fa], fb: [...c.fb] }));
+  const touches = (x: FactChange, y: FactChange) =>
+    x.fa.some((f) => y.fa.some((g) => adjacent(da, f, g))) ||
+    x.fb.some((f) => y.fb.some((g) => adjacent(db, f, g)));
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < groups.length && !merged; i++)
+      for (let j = i + 1; j < groups.length && !merged; j++) {
+        if (groups[i].kind !== groups[j].kind || !touches(groups[i], groups[j])) continue;
+        groups[i].fa.push(...groups[j].fa);
+        groups[i].fb.push(...groups[j].fb);
+        groups[i].detail = 'changed';
+        groups.splice(j, 1);
+        merged = true;
+      }
+  }
+  if (whole) {
+    for (const kind of new Set(groups.map((g) => g.kind))) {
+      const dropped = groups.filter((g) => g.kind === kind && g.detail === 'dropped');
+      const added = groups.filter((g) => g.kind === kind && g.detail === 'added');
+      if (dropped.length !== 1 || added.length !== 1) continue;
+      dropped[0].fb = added[0].fb;
+      dropped[0].detail = 'replaced';
+      groups.splice(groups.indexOf(added[0]), 1);
+    }
+  }
+  return groups;
+}
+
+/** The words of one side covering the given facts, as one span. */
+function factSpan(doc: Doc, facts: Fact[]): TextSpan[] {
+  if (!facts.length) return [];
+  if (facts.length === 1) return [span(facts[0])];
+  const start = Math.min(...facts.map((f) => f.start));
+  const end = Math.max(...facts.map((f) => f.end));
+  return [{ text: doc.text.slice(start, end), start, end }];
+}
+
+const FACT_VERB: Record<string, string> = {
+  changed: 'changed',
+  rephrased: 'reworded, same value',
+  vaguer: 'made vaguer',
+  'more-precise': 'made more precise',
+  replaced: 'replaced',
+  dropped: 'dropped',
+  added: 'added',
+};
+
+function factChange(da: Doc, db: Doc, c: FactChange, base: Pick<Change, 'link' | 'sentences'>): Change {
+  const spans = { a: factSpan(da, c.fa), b: factSpan(db, c.fb) };
+  const out: Change = { kind: c.kind, detail: c.detail, ...base, message: '', spans };
+  if (spans.a.length) out.a = spans.a[0].text;
+  if (spans.b.length) out.b = spans.b[0].text;
+  out.factKind = (c.fa[0] ?? c.fb[0]).kind;
+  const verb = FACT_VERB[c.detail] ?? c.detail;
+  out.message =
+    out.a !== undefined && out.b !== undefined
+      ? `${c.kind} ${verb}: "${out.a}" → "${out.b}"`
+      : `${c.kind} ${verb}: "${out.a ?? out.b}"`;
+  return out;
 }
 
 /**
  * Finds typed changes inside aligned sentences: numbers, quantities, dates and durations (changed,
  * vaguer, more precise, rephrased), spellings of names, negation, attribution ("X said" vs
- * "officials said") and the pronoun used for a known person ("she" vs "he").
+ * "officials said") and the pronoun used for a known person ("she" vs "he"). One finding per
+ * fact: a name spelt one way in a and another in b is listed once, however many sentences repeat
+ * it. Every change carries the phrases it is about on each side (`spans`).
  *
  * @example
  * ```ts
@@ -129,6 +265,7 @@ function unpairedFact(f: Fact, side: 'a' | 'b', base: Pick<Change, 'link' | 'sen
  */
 export function findChanges(da: Doc, db: Doc, links: AlignmentLink[], idx: EntityIndex): Change[] {
   const out: Change[] = [];
+  const seen = new Set<string>();
   links.forEach((l, k) => {
     const sentences = { a: l.a, b: l.b };
     const base = { link: k, sentences };
@@ -140,38 +277,27 @@ export function findChanges(da: Doc, db: Doc, links: AlignmentLink[], idx: Entit
     pairs.sort((p, q) => RELATION_RANK[p.rel] - RELATION_RANK[q.rel]);
     const usedA = new Set<Fact>();
     const usedB = new Set<Fact>();
+    const local: FactChange[] = [];
     for (const p of pairs) {
       if (p.rel === 'unrelated' || usedA.has(p.x) || usedB.has(p.y)) continue;
       usedA.add(p.x);
       usedB.add(p.y);
-      if (p.rel === 'equal') continue;
-      const kind = FACT_CHANGE[p.x.kind];
-      const verb =
-        p.rel === 'changed'
-          ? 'changed'
-          : p.rel === 'rephrased'
-            ? 'reworded, same value'
-            : p.rel === 'vaguer'
-              ? 'made vaguer'
-              : 'made more precise';
-      out.push({
-        kind,
-        detail: p.rel,
-        a: p.x.text,
-        b: p.y.text,
-        factKind: p.x.kind,
-        ...base,
-        message: `${kind} ${verb}: "${p.x.text}" → "${p.y.text}"`,
-      });
+      if (p.rel !== 'equal') local.push({ kind: FACT_CHANGE[p.x.kind], detail: p.rel, fa: [p.x], fb: [p.y] });
     }
-    // A fact dropped or added inside otherwise corresponding sentences is worth a line too.
-    if (l.type !== 'partial') {
-      for (const x of fa) if (!usedA.has(x) && x.kind !== 'ordinal') out.push(unpairedFact(x, 'a', base));
-      for (const y of fb) if (!usedB.has(y) && y.kind !== 'ordinal') out.push(unpairedFact(y, 'b', base));
+    // A fact dropped or added inside otherwise corresponding sentences is worth a line too, except
+    // in partial links, whose other side may simply not cover it.
+    const whole = l.type !== 'partial';
+    if (whole) {
+      for (const x of fa)
+        if (!usedA.has(x) && x.kind !== 'ordinal')
+          local.push({ kind: FACT_CHANGE[x.kind], detail: 'dropped', fa: [x], fb: [] });
+      for (const y of fb)
+        if (!usedB.has(y) && y.kind !== 'ordinal')
+          local.push({ kind: FACT_CHANGE[y.kind], detail: 'added', fa: [], fb: [y] });
     }
+    for (const c of mergeFactChanges(da, db, local, whole)) out.push(factChange(da, db, c, base));
 
-    // Names spelt differently in corresponding sentences.
-    const seen = new Set<string>();
+    // Names spelt differently in corresponding sentences, once per pair of spellings.
     for (const ma of da.mentions) {
       if (!l.a.includes(ma.sentence)) continue;
       const e = idx.a.get(ma.entity);
@@ -194,6 +320,7 @@ export function findChanges(da: Doc, db: Doc, links: AlignmentLink[], idx: Entit
           entity: e.name,
           ...base,
           message: `name spelt differently: "${ma.text}" → "${mb.text}"`,
+          spans: { a: [span(ma)], b: [span(mb)] },
         });
       }
     }
@@ -202,11 +329,16 @@ export function findChanges(da: Doc, db: Doc, links: AlignmentLink[], idx: Entit
     const na = countNeg(da, l.a);
     const nb = countNeg(db, l.b);
     if (na !== nb && l.type !== 'partial') {
+      const spans = nb > na ? negationSpans(db, l.b, da, l.a, 'b') : negationSpans(da, l.a, db, l.b, 'a');
+      const quoted = (xs: TextSpan[]) => xs.map((x) => `"${x.text}"`).join(', ');
+      const words =
+        spans.a.length || spans.b.length ? `: ${quoted(spans.a) || '—'} → ${quoted(spans.b) || '—'}` : '';
       out.push({
         kind: 'negation',
         detail: nb > na ? 'added' : 'removed',
         ...base,
-        message: nb > na ? 'negation added in b' : 'negation removed in b',
+        message: `${nb > na ? 'negation added in b' : 'negation removed in b'}${words}`,
+        spans,
       });
     }
 
@@ -230,6 +362,7 @@ export function findChanges(da: Doc, db: Doc, links: AlignmentLink[], idx: Entit
           b: lb,
           ...base,
           message: `attributed to ${la} in a, to ${lb} in b`,
+          spans: { a: aa.span ? [aa.span] : [], b: ab.span ? [ab.span] : [] },
         });
       }
     }
@@ -252,6 +385,7 @@ export function findChanges(da: Doc, db: Doc, links: AlignmentLink[], idx: Entit
         entity: e.name,
         ...base,
         message: `${e.name} is "${x.text}" in a but "${y.text}" in b`,
+        spans: { a: [span(x)], b: [span(y)] },
       });
       break;
     }
