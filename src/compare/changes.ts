@@ -8,12 +8,20 @@
  * paired greedily, closest relation first (see `fact-relations.ts`), so "two weeks" pairs with
  * "a few weeks" before anything merely comparable; a fact left over is dropped or added, except
  * in partial links, whose other side may simply not cover it. Each change carries its message,
- * the line reports print.
+ * the line reports print, and the phrases on each side (`spans`). One finding per fact: a
+ * spelling pair is listed once, pieces of one garbled amount are one change.
+ *
+ * Out of reach. Attribution scope is detected only as a known name joined by others right before
+ * a speech verb ("Blinken and European allies said"). Reversals of direction ("relief in return
+ * for curbing" → "sanctions imposed to halt"), of state ("stalled" → "ended") and of condition
+ * ("if talks fail" → "if the talks ended") need verb and frame semantics the engine does not
+ * have; they stay visible only as word changes in the link's diff, not as typed changes.
  */
 import type { Doc } from '../doc/types.js';
 import { COLLECTIVE_SOURCES, NEGATORS, SPEECH_VERBS, SUBJECT_PRONOUNS } from '../extract/lexicon.js';
 import type { Fact, FactKind } from '../extract/types.js';
 import { foldForMatch } from '../text/normalize.js';
+import type { Token } from '../text/types.js';
 import { relateFacts } from './fact-relations.js';
 import type { EntityIndex } from './quotes.js';
 import type { AlignmentLink, Change, ChangeKind, TextSpan } from './types.js';
@@ -45,6 +53,27 @@ interface Attribution {
   text: string;
   /** Where the source is named, when located. */
   span?: TextSpan;
+  /** The source is a group the entity is part of ("Blinken and European allies said"). */
+  group?: boolean;
+}
+
+/** A named source joined to others right before its speech verb: " and European allies ". */
+const JOINED = /^\s+(?:and|along with|together with|alongside)\s+[\p{L}'’ -]{1,40}\s+$/u;
+
+/**
+ * The subject right before a speech verb when it joins a known person or organisation to others
+ * ("Blinken and European allies said"): from the name to the verb. Undefined otherwise.
+ */
+function groupSubject(doc: Doc, s: number, verb: Token, map: EntityIndex['a']): Attribution | undefined {
+  for (const m of doc.mentions) {
+    if (m.sentence !== s || (m.kind !== 'person' && m.kind !== 'org') || m.end > verb.start) continue;
+    const e = map.get(m.entity);
+    if (!e || !JOINED.test(doc.text.slice(m.end, verb.start))) continue;
+    const end = m.end + doc.text.slice(m.end, verb.start).trimEnd().length;
+    const text = doc.text.slice(m.start, end);
+    return { entity: e.name, text, span: { text, start: m.start, end }, group: true };
+  }
+  return undefined;
 }
 
 function attributionOf(
@@ -78,6 +107,10 @@ function attributionOf(
     const at = v >= 0 ? v : acc;
     if (at < 0) continue;
     const verb = toks[at];
+    if (at === v) {
+      const group = groupSubject(doc, s, verb, map);
+      if (group) return group;
+    }
     // The nearest person mention, pronoun or collective noun within a few words of the verb.
     let best: { d: number; a: Attribution } | undefined;
     for (const m of doc.mentions) {
@@ -345,7 +378,22 @@ export function findChanges(da: Doc, db: Doc, links: AlignmentLink[], idx: Entit
     // Attribution: a named speaker replaced by another, or by an unnamed source.
     const aa = attributionOf(da, l.a, 'a', idx);
     const ab = attributionOf(db, l.b, 'b', idx);
-    if (aa && ab) {
+    if (aa && ab && aa.entity && aa.entity === ab.entity && !!aa.group !== !!ab.group) {
+      // The same source, alone on one side and with others on the other: the scope changed.
+      const detail = ab.group ? 'widened' : 'narrowed';
+      const la = aa.span?.text ?? aa.text;
+      const lb = ab.span?.text ?? ab.text;
+      out.push({
+        kind: 'attribution',
+        detail,
+        a: la,
+        b: lb,
+        entity: aa.entity,
+        ...base,
+        message: `attribution ${detail}: "${la}" → "${lb}"`,
+        spans: { a: aa.span ? [aa.span] : [], b: ab.span ? [ab.span] : [] },
+      });
+    } else if (aa && ab) {
       const differ =
         aa.entity || ab.entity ? aa.entity !== ab.entity : foldForMatch(aa.text) !== foldForMatch(ab.text);
       const pronounOnly =

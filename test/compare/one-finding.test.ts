@@ -98,3 +98,32 @@ describe('the words of every change', () => {
     expect(neg?.message).toBe('negation removed in b: "did not rule out" → "had been ruled out"');
   });
 });
+
+describe('attribution scope', () => {
+  const ofAttribution = (a: string, b: string) =>
+    compare(a, b)
+      .changes.filter((x) => x.kind === 'attribution')
+      .map((x) => [x.detail, x.a, x.b]);
+
+  it('reports a source joined by others as widened, and the reverse as narrowed', () => {
+    const alone = 'Iran must return to the talks soon, Antony Blinken said on Thursday.';
+    const joined = 'Iran must return to the talks soon, Antony Blinken and European allies said on Thursday.';
+    expect(ofAttribution(alone, joined)).toEqual([
+      ['widened', 'Antony Blinken', 'Antony Blinken and European allies'],
+    ]);
+    expect(ofAttribution(joined, alone)).toEqual([
+      ['narrowed', 'Antony Blinken and European allies', 'Antony Blinken'],
+    ]);
+  });
+
+  it('sees no change in scope when both versions name the same group, or a name follows the conjunction', () => {
+    const joined = 'Antony Blinken and European allies said Iran must return to the talks.';
+    expect(ofAttribution(joined, joined.replace('must', 'should'))).toEqual([]);
+    expect(
+      ofAttribution(
+        'Prices rose and Ruth Okafor said the council would act.',
+        'Prices rose and Ruth Okafor said the council would step in.',
+      ),
+    ).toEqual([]);
+  });
+});
