@@ -16,7 +16,7 @@
  */
 import { SEMEVAL_MODEL_SCHEMA } from '../formats.js';
 import { SEMEVAL_MODEL } from './semeval-params.js';
-import type { Comparison } from './types.js';
+import type { Comparison, Relation } from './types.js';
 
 /**
  * A linear model mapping comparison features onto the SemEval-2022 Task 8 scale
@@ -212,4 +212,75 @@ export function semevalEstimate(
   model: SemevalModel = SEMEVAL_MODEL as unknown as SemevalModel,
 ): number {
   return Math.round(predictSemeval(model, semevalFeatures(cmp)) * 1000) / 1000;
+}
+
+/**
+ * Bands of the SemEval estimate that name the distant relations: below `sameStory` the same story,
+ * below `related` a related one, from there on unrelated. The scale's own words place them: 2 is
+ * "somewhat similar", 3 "somewhat dissimilar", and the midpoint 2.5 separates the two; the band of
+ * "related" ends at 3.0 because the fitted estimate is shrunk towards the middle (pairs rated 4
+ * by annotators rarely get more than 3.5) — checked, not fitted, on the SemEval dev labels.
+ */
+export const RELATION_BANDS = { sameStory: 2.5, related: 3.0 } as const;
+
+/** Relations decided by shared wording (copies and rewrites), closest first. */
+const TEXTUAL: ReadonlySet<Relation> = new Set<Relation>(['verbatim-copy', 'edited-copy', 'rewrite']);
+
+/**
+ * One decision for the relation label and the SemEval estimate, so that the two never disagree.
+ * Copies and rewrites are told apart by shared wording (`textual`, from the relation ladder); their
+ * estimate is capped at the top of the same-story band, since a text that reuses the other's
+ * sentences is at least the same story. Below that the label is read off the estimate's bands
+ * ({@link RELATION_BANDS}), so a pair labelled unrelated never has a better estimate than one
+ * labelled related, nor a related one than a same-story one. Two texts that share nothing (no
+ * word, character n-gram, name, number or anchor; e.g. "x" and "y") are unrelated, estimate 4:
+ * the linear model would otherwise place such a pair in the middle of the scale.
+ *
+ * @example
+ * ```ts
+ * decideRelation('related', 3.4, true);    // { relation: 'unrelated', estimate: 3.4 }
+ * decideRelation('rewrite', 2.9, true);    // { relation: 'rewrite', estimate: 2.5 }
+ * decideRelation('related', 2.77, false);  // { relation: 'unrelated', estimate: 4 }
+ * ```
+ */
+export function decideRelation(
+  textual: Relation,
+  estimate: number,
+  sharesAnything: boolean,
+): { relation: Relation; estimate: number } {
+  if (TEXTUAL.has(textual))
+    return { relation: textual, estimate: Math.min(estimate, RELATION_BANDS.sameStory) };
+  if (!sharesAnything) return { relation: 'unrelated', estimate: 4 };
+  const relation: Relation =
+    estimate < RELATION_BANDS.sameStory
+      ? 'same-story'
+      : estimate < RELATION_BANDS.related
+        ? 'related'
+        : 'unrelated';
+  return { relation, estimate };
+}
+
+/**
+ * True when two compared texts share any evidence at all: contained content, or any common stem,
+ * character 4-gram, name, number or language-independent anchor.
+ *
+ * @example
+ * ```ts
+ * sharesAnything(compare('x', 'y')); // false
+ * ```
+ */
+export function sharesAnything(cmp: Comparison): boolean {
+  const s = cmp.scores;
+  const g = s.signals;
+  return (
+    s.containment.aInB +
+      s.containment.bInA +
+      g.terms +
+      g.grams +
+      g.names +
+      g.namesMax +
+      g.numbers +
+      g.anchors >
+    0
+  );
 }

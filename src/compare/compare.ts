@@ -20,7 +20,7 @@ import { StorydiffError } from '../errors.js';
 import { DOC_SCHEMA } from '../formats.js';
 import { VERSION } from '../version.js';
 import { type AlignOptions, align, movedLinks, type SimMatrix, simMatrix } from './align.js';
-import { semevalEstimate } from './calibrate.js';
+import { decideRelation, semevalEstimate, sharesAnything } from './calibrate.js';
 import { findChanges } from './changes.js';
 import { inferDerivation } from './derivation.js';
 import { reconcileEntities } from './entities.js';
@@ -45,6 +45,7 @@ import {
   type SideInfo,
 } from './types.js';
 import { diffRatio, wordDiff } from './wdiff.js';
+import { withholdBetweenStories } from './withhold.js';
 
 /** Options of {@link compare}. */
 export interface CompareOptions {
@@ -199,7 +200,8 @@ export function compare(
   const total = da.sentences.length + db.sentences.length;
   const countIn = (pred: (l: AlignmentLink) => boolean) =>
     alignment.filter(pred).reduce((n, l) => n + l.a.length + l.b.length, 0) / total;
-  const relation = relationOf({
+  // The textual ladder names copies and rewrites; the distant relations are read off the estimate.
+  const textual = relationOf({
     aInB: cont.aInB,
     bInA: cont.bInA,
     identical: countIn((l) => l.type === 'identical'),
@@ -216,7 +218,7 @@ export function compare(
     encoder: embeddings?.encoder ?? 'lexical',
     a: sideInfo(da),
     b: sideInfo(db),
-    relation,
+    relation: textual,
     summary: '',
     scores: {
       overall,
@@ -237,7 +239,10 @@ export function compare(
     derivation,
   };
   if (options.id !== undefined) cmp.id = options.id;
-  cmp.scores.semeval = semevalEstimate(cmp);
+  const decided = decideRelation(textual, semevalEstimate(cmp), sharesAnything(cmp));
+  cmp.relation = decided.relation;
+  cmp.scores.semeval = decided.estimate;
+  withholdBetweenStories(cmp, da, db, idx);
   cmp.summary = summarize(cmp);
   cmp.timing = { analyzeMs: round1(t1 - t0), compareMs: round1(performance.now() - t1) };
   return cmp;
@@ -262,6 +267,12 @@ function summarize(c: Comparison): string {
     `${RELATION_TEXT[c.relation]} (similarity ${c.scores.overall.toFixed(2)})`,
     `${pct(c.scores.containment.aInB)} of a is in b, ${pct(c.scores.containment.bInA)} of b is in a`,
   ];
+  if (c.withheld) {
+    const n = c.withheld.changes + c.withheld.quotes + c.withheld.names;
+    parts.push(
+      `different stories: ${n} difference${n > 1 ? 's' : ''} between sentences that are not one statement withheld`,
+    );
+  }
   const variants = c.entities.filter((e) => e.variants).length;
   if (variants) parts.push(`${variants} name${variants > 1 ? 's' : ''} spelt differently`);
   const q = c.quotes.filter((x) => x.relation !== 'verbatim').length;

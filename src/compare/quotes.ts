@@ -164,6 +164,9 @@ export function pairQuotes(da: Doc, db: Doc, links: AlignmentLink[], idx: Entity
       ? { sentences: sents, text: sents.map((s) => doc.sentences[s].text).join(' '), cov }
       : undefined;
   };
+  // Quoted fragments of one sentence retold in the same reported sentences are one quote turned
+  // indirect: one finding, its text the fragments joined by " … " and its span covering them.
+  const retold = new Map<string, QuotePair>();
   // The same treatment for each side's leftovers; only the names of the relations differ.
   const leftovers = (side: 'a' | 'b') => {
     const [mine, other] = side === 'a' ? [da, db] : [db, da];
@@ -176,6 +179,14 @@ export function pairQuotes(da: Doc, db: Doc, links: AlignmentLink[], idx: Entity
       const partners = new Set<number>();
       for (const s of q.sentences) for (const o of partnersOf.get(s) ?? []) partners.add(o);
       const ind = indirect(other, partners, stems[k]);
+      const key = ind && `${side}:${q.sentence}:${ind.sentences.join(',')}`;
+      const earlier = key ? retold.get(key) : undefined;
+      const ref0 = earlier?.[side];
+      if (ref0) {
+        ref0.text = `${ref0.text} … ${q.text}`;
+        ref0.end = Math.max(ref0.end, q.end);
+        return;
+      }
       const sp = speaker(q);
       const p: QuotePair = ind
         ? {
@@ -186,6 +197,7 @@ export function pairQuotes(da: Doc, db: Doc, links: AlignmentLink[], idx: Entity
         : { relation: side === 'a' ? 'only-a' : 'only-b', score: 0 };
       p[side] = ref(mine, q, sp);
       if (sp) p.speaker = sp.name;
+      if (key) retold.set(key, p);
       pairs.push(p);
     });
   };

@@ -15,7 +15,9 @@ import { mapCosine } from '../embed/sparse.js';
 import { demonymCountry } from '../extract/gazetteer.js';
 import { SPEECH_VERBS } from '../extract/lexicon.js';
 import { nameWordSimilarity } from '../extract/names.js';
+import type { Fact } from '../extract/types.js';
 import type { Token } from '../text/types.js';
+import { relateFacts } from './fact-relations.js';
 import { isContent, mergeVecs, overlap, type PairFeatures } from './features.js';
 import type { AlignmentLink, DimensionScore, ReconciledEntity, Relation, Signals } from './types.js';
 
@@ -145,21 +147,68 @@ export function entityDimensions(
   return { entities: dimension(ea, eb), places: dimension(pa, pb) };
 }
 
-/** Time dimension: dates, years, times and durations, compared by canonical key. */
+/** Fact relations that make two time expressions one fact told differently ("a few weeks" / "two weeks"). */
+const ONE_FACT = new Set(['rephrased', 'vaguer', 'more-precise']);
+
+/**
+ * Time dimension: dates, years, times and durations, compared by canonical key. An expression on
+ * one side only that is the same fact told vaguer, more precisely or in other words than one on
+ * the other side (same unit: "the past few weeks" / "the past two weeks") is listed in `changed`
+ * and counts as shared, not as only in one version.
+ */
 export function timeDimension(da: Doc, db: Doc): DimensionScore {
   // Compared by canonical key ("two weeks" = "2 weeks"), shown as the words a reader saw first.
   const surface = new Map<string, string>();
   const keys = (d: Doc) => {
     const m = new Map<string, number>();
+    const facts = new Map<string, Fact>();
     for (const f of d.facts) {
       if (f.kind === 'date' || f.kind === 'year' || f.kind === 'time' || f.kind === 'duration') {
         m.set(f.key, 1);
+        if (!facts.has(f.key)) facts.set(f.key, f);
         if (!surface.has(f.key)) surface.set(f.key, f.text);
       }
     }
-    return m;
+    return { m, facts };
   };
-  return dimension(keys(da), keys(db), (k) => surface.get(k) ?? k);
+  const A = keys(da);
+  const B = keys(db);
+  const dim = dimension(A.m, B.m);
+  const changed: { a: string; b: string }[] = [];
+  const consumedA = new Set<string>();
+  const consumedB = new Set<string>();
+  const partner = (f: Fact, other: Map<string, Fact>, prefer: string[]) =>
+    [...prefer, ...other.keys()].find((k) => other.has(k) && ONE_FACT.has(relateFacts(f, other.get(k)!)));
+  for (const ka of dim.onlyA) {
+    const fa = A.facts.get(ka)!;
+    const kb = partner(
+      fa,
+      B.facts,
+      dim.onlyB.filter((k) => !consumedB.has(k)),
+    );
+    if (kb === undefined) continue;
+    consumedA.add(ka);
+    if (dim.onlyB.includes(kb)) consumedB.add(kb);
+    changed.push({ a: fa.text, b: B.facts.get(kb)!.text });
+  }
+  for (const kb of dim.onlyB) {
+    if (consumedB.has(kb)) continue;
+    const fb = B.facts.get(kb)!;
+    const ka = partner(fb, A.facts, []);
+    if (ka === undefined) continue;
+    consumedB.add(kb);
+    changed.push({ a: A.facts.get(ka)!.text, b: fb.text });
+  }
+  const den = A.m.size + B.m.size;
+  const label = (k: string) => surface.get(k) ?? k;
+  const out: DimensionScore = {
+    score: den ? round((2 * dim.shared.length + consumedA.size + consumedB.size) / den) : dim.score,
+    shared: dim.shared.map(label),
+    onlyA: dim.onlyA.filter((k) => !consumedA.has(k)).map(label),
+    onlyB: dim.onlyB.filter((k) => !consumedB.has(k)).map(label),
+  };
+  if (changed.length) out.changed = changed;
+  return out;
 }
 
 /** Narrative dimension: whole-text similarity with the most weighted shared and one-sided words. */

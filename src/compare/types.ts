@@ -77,6 +77,10 @@ export type QuoteRelation =
 
 /** A quote on one side. */
 export interface QuoteRef {
+  /**
+   * The quoted words. For a quote turned indirect whose fragments were retold in the same
+   * sentences, the fragments joined by " … " (`start`..`end` then covers them all).
+   */
   text: string;
   sentence: number;
   start: number;
@@ -102,10 +106,21 @@ export interface QuotePair {
 /** Kind of a typed change inside aligned sentences. */
 export type ChangeKind = 'number' | 'date' | 'duration' | 'name' | 'negation' | 'attribution' | 'pronoun';
 
+/** A phrase of one version: its text and its UTF-16 offsets in that version's normalised text. */
+export interface TextSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
 /** One typed change found inside a link. */
 export interface Change {
   kind: ChangeKind;
-  /** Finer description: e.g. for numbers 'changed' | 'vaguer' | 'more-precise' | 'rephrased' | 'dropped' | 'added'. */
+  /**
+   * Finer description: e.g. for numbers 'changed' | 'vaguer' | 'more-precise' | 'rephrased' |
+   * 'dropped' | 'added' | 'replaced' (the one unpaired fact of a kind on each side of a link, not
+   * comparable with each other).
+   */
   detail: string;
   /** Surface text on each side (absent when dropped/added). */
   a?: string;
@@ -120,6 +135,12 @@ export interface Change {
   entity?: string;
   /** One-line human explanation. */
   message: string;
+  /**
+   * The phrases the change is about on each side (a fact, a name, the negated phrase, the
+   * speaker), with offsets into that side's text. A side is empty when the phrase is absent there
+   * (a dropped fact) or could not be located.
+   */
+  spans: { a: TextSpan[]; b: TextSpan[] };
 }
 
 /** Score of one dimension with the evidence behind it. */
@@ -130,6 +151,12 @@ export interface DimensionScore {
   shared: string[];
   onlyA: string[];
   onlyB: string[];
+  /**
+   * Time only: one fact told differently on the two sides (vaguer, more precise or reworded, same
+   * unit), as the words of each side. Such items count as shared and are in neither `onlyA` nor
+   * `onlyB`. Absent when there are none.
+   */
+  changed?: { a: string; b: string }[];
 }
 
 /** Graded relation between two versions, from closest to furthest. */
@@ -183,6 +210,14 @@ export interface Derivation {
   reasons: string[];
 }
 
+/** Findings left out of a comparison, and why (see {@link Comparison.withheld}). */
+export interface Withheld {
+  reason: 'different-stories';
+  changes: number;
+  quotes: number;
+  names: number;
+}
+
 /** Summary of one side. */
 export interface SideInfo {
   title?: string;
@@ -220,6 +255,12 @@ export interface Comparison {
   quotes: QuotePair[];
   changes: Change[];
   derivation: Derivation;
+  /**
+   * Findings left out because the versions tell different stories (relation `related` or
+   * `unrelated`) and the linked sentences were not the same statement: how many typed changes,
+   * quote pairs and name-variant flags. Absent when nothing was left out.
+   */
+  withheld?: Withheld;
   /** Milliseconds spent. */
   timing?: { analyzeMs: number; compareMs: number };
 }

@@ -7,11 +7,26 @@
  * absolute http(s) URLs become links. Times are read as the corpus reads them
  * ({@link parsePublished}) and shown in UTC, so a report never depends on the machine's zone.
  */
+import type { DimensionScore } from '../compare/types.js';
 import { parsePublished } from '../corpus/published.js';
 import { mdEscape } from './markdown.js';
 
 /** Escapes text for one output format (identity for plain text). */
 export type Esc = (s: string) => string;
+
+/**
+ * The shared items of a dimension, then its facts told differently on each side (`changed`,
+ * time only) as `a → b`, so a report lists them with what the versions share.
+ *
+ * @example
+ * ```ts
+ * sharedItems({ score: 1, shared: ['June'], onlyA: [], onlyB: [], changed: [{ a: 'two weeks', b: 'a few weeks' }] });
+ * // ['June', 'two weeks → a few weeks']
+ * ```
+ */
+export function sharedItems(v: DimensionScore): string[] {
+  return [...v.shared, ...(v.changed ?? []).map((c) => `${c.a} → ${c.b}`)];
+}
 
 /** The identity {@link Esc}, for plain text. */
 export const same: Esc = (s) => s;

@@ -10,7 +10,7 @@ import type {
 } from '../compare/types.js';
 import { tokenize } from '../text/tokenize.js';
 import { VERSION } from '../version.js';
-import { pct } from './format.js';
+import { pct, sharedItems } from './format.js';
 import { CSS, CSS_HASH, SCRIPT, SCRIPT_HASH } from './html-assets.js';
 import { derivationLabel, QUOTE_LABEL, RELATION_LABEL } from './labels.js';
 
@@ -396,7 +396,7 @@ function oneSided(cmp: Comparison): string {
 function dimensions(cmp: Comparison): string {
   const ev = (xs: string[]) => (xs.length ? xs.map(esc).join(', ') : '<span class="ev">—</span>');
   const row = (k: string, v: DimensionScore) =>
-    `<tr><th scope="row">${esc(k)}</th><td class="num">${v.score.toFixed(2)}${bar(v.score)}</td><td>${ev(v.shared)}</td><td>${ev(v.onlyA)}</td><td>${ev(v.onlyB)}</td></tr>`;
+    `<tr><th scope="row">${esc(k)}</th><td class="num">${v.score.toFixed(2)}${bar(v.score)}</td><td>${ev(sharedItems(v))}</td><td>${ev(v.onlyA)}</td><td>${ev(v.onlyB)}</td></tr>`;
   const rows = Object.entries(cmp.scores.dimensions).map(([k, v]) => row(k, v));
   return `<section class="group" id="dimensions" aria-labelledby="dimensions-h"><h3 id="dimensions-h">Dimensions <span class="count">1 = the same; each with its evidence</span></h3><table><thead><tr><th scope="col">dimension</th><th scope="col">score</th><th scope="col">shared</th><th scope="col">only in a</th><th scope="col">only in b</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }

@@ -1,5 +1,5 @@
 import type { Comparison, DiffOp } from '../compare/types.js';
-import { pct } from './format.js';
+import { pct, sharedItems } from './format.js';
 import { linkRef, sortedLinks } from './terminal.js';
 
 /** Escapes text for Markdown (so article text cannot inject links, HTML or formatting). */
@@ -80,7 +80,7 @@ export function renderMarkdown(cmp: Comparison): string {
   o.push('## Dimensions', '', '| dimension | score | shared | only a | only b |', '|---|---|---|---|---|');
   for (const [k, v] of Object.entries(cmp.scores.dimensions)) {
     o.push(
-      `| ${k} | ${v.score.toFixed(2)} | ${mdEscape(v.shared.join(', '))} | ${mdEscape(v.onlyA.join(', '))} | ${mdEscape(v.onlyB.join(', '))} |`,
+      `| ${k} | ${v.score.toFixed(2)} | ${mdEscape(sharedItems(v).join(', '))} | ${mdEscape(v.onlyA.join(', '))} | ${mdEscape(v.onlyB.join(', '))} |`,
     );
   }
   o.push('', '## Alignment', '', '| link | type | score | diff (a → b) |', '|---|---|---|---|');

@@ -1,5 +1,5 @@
 import type { AlignmentLink, Change, Comparison, DiffOp } from '../compare/types.js';
-import { pct, wrap } from './format.js';
+import { pct, sharedItems, wrap } from './format.js';
 import { derivationLabel, QUOTE_LABEL, RELATION_LABEL } from './labels.js';
 
 /** Options of {@link renderTerminal}. */
@@ -158,7 +158,7 @@ export function renderTerminal(cmp: Comparison, opts: TerminalOptions = {}): str
   out.push('', p.bold('DIMENSIONS'));
   for (const [k, v] of Object.entries(cmp.scores.dimensions)) {
     const ev = [
-      v.shared.length ? `shared: ${v.shared.slice(0, 6).join(', ')}` : '',
+      v.shared.length || v.changed?.length ? `shared: ${sharedItems(v).slice(0, 6).join(', ')}` : '',
       v.onlyA.length ? `only a: ${v.onlyA.slice(0, 4).join(', ')}` : '',
       v.onlyB.length ? `only b: ${v.onlyB.slice(0, 4).join(', ')}` : '',
     ]

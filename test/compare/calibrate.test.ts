@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  decideRelation,
   fitSemeval,
   predictSemeval,
+  RELATION_BANDS,
   SEMEVAL_FEATURES,
   type SemevalModel,
   semevalEstimate,
@@ -140,5 +142,61 @@ describe('fitSemeval: regressions', () => {
     }
     const m = fitSemeval(X, y, { lambda: 1 });
     expect(predictSemeval(m, [0.5, 0.5, 1])).toBeCloseTo(predictSemeval(m, [0.5, 0.5, 0]), 6);
+  });
+});
+
+describe('decideRelation', () => {
+  const ORDER = ['verbatim-copy', 'edited-copy', 'rewrite', 'same-story', 'related', 'unrelated'] as const;
+  const rank = (r: string) => ORDER.indexOf(r as (typeof ORDER)[number]);
+
+  it('reads the distant relations off the estimate, and caps copies and rewrites', () => {
+    expect(decideRelation('related', 2.2, true)).toEqual({ relation: 'same-story', estimate: 2.2 });
+    expect(decideRelation('same-story', 2.7, true)).toEqual({ relation: 'related', estimate: 2.7 });
+    expect(decideRelation('related', 3.2, true)).toEqual({ relation: 'unrelated', estimate: 3.2 });
+    expect(decideRelation('rewrite', 3.1, true)).toEqual({
+      relation: 'rewrite',
+      estimate: RELATION_BANDS.sameStory,
+    });
+    expect(decideRelation('related', 2.7, false)).toEqual({ relation: 'unrelated', estimate: 4 });
+  });
+
+  it('never gives a more distant label a better estimate', () => {
+    const textual = [
+      'verbatim-copy',
+      'edited-copy',
+      'rewrite',
+      'same-story',
+      'related',
+      'unrelated',
+    ] as const;
+    const decided = textual.flatMap((t) =>
+      Array.from({ length: 31 }, (_, k) => 1 + k * 0.1).flatMap((e) =>
+        [true, false].map((s) => decideRelation(t, e, s)),
+      ),
+    );
+    for (const x of decided)
+      for (const y of decided)
+        if (rank(x.relation) > rank(y.relation) && rank(y.relation) >= rank('same-story'))
+          expect(x.estimate).toBeGreaterThanOrEqual(y.estimate);
+    // Copies and rewrites never look more distant than the same-story band.
+    for (const x of decided)
+      if (rank(x.relation) < rank('same-story')) expect(x.estimate).toBeLessThanOrEqual(2.5);
+  });
+
+  it('holds on real comparisons: label and estimate agree', () => {
+    const texts = [
+      'The council approved the budget on Thursday after a long debate.',
+      'The council passed the budget on Thursday after a lengthy debate.',
+      'A storm flooded the marina and sank three fishing boats overnight.',
+      'x',
+    ];
+    for (const a of texts)
+      for (const b of texts) {
+        const c = compare(a, b);
+        const band = decideRelation('unrelated', c.scores.semeval, true).relation;
+        if (rank(c.relation) >= rank('same-story'))
+          expect(c.relation).toBe(c.scores.semeval === 4 ? 'unrelated' : band);
+        else expect(c.scores.semeval).toBeLessThanOrEqual(RELATION_BANDS.sameStory);
+      }
   });
 });

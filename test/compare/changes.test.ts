@@ -81,7 +81,9 @@ describe('findChanges: numbers, dates and durations', () => {
 describe('findChanges: negation', () => {
   it('negation added', () => {
     const cs = changesOf('The road will reopen on Monday.', 'The road will not reopen on Monday.');
-    expect(ofKind(cs, 'negation')).toMatchObject([{ detail: 'added', message: 'negation added in b' }]);
+    expect(ofKind(cs, 'negation')).toMatchObject([
+      { detail: 'added', message: 'negation added in b: "will reopen on" → "will not reopen on"' },
+    ]);
   });
 
   it('negation removed', () => {
