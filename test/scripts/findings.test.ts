@@ -36,6 +36,7 @@ const nameChange = (link: number): Comparison['changes'][number] => ({
   link,
   sentences: { a: [link], b: [link] },
   message: '',
+  spans: { a: [], b: [] },
 });
 
 /** A tiny hand-made comparison: a number change, a negation without words, a duplicate name change. */
@@ -52,8 +53,16 @@ function tiny(): View {
         link: 0,
         sentences: { a: [0], b: [0] },
         message: '',
+        spans: { a: [], b: [] },
       },
-      { kind: 'negation', detail: 'removed', link: 1, sentences: { a: [1], b: [1] }, message: '' },
+      {
+        kind: 'negation',
+        detail: 'removed',
+        link: 1,
+        sentences: { a: [1], b: [1] },
+        message: '',
+        spans: { a: [], b: [] },
+      },
       {
         kind: 'number',
         detail: 'rephrased',
@@ -62,6 +71,7 @@ function tiny(): View {
         link: 1,
         sentences: { a: [1], b: [1] },
         message: '',
+        spans: { a: [], b: [] },
       },
       nameChange(0),
       nameChange(1),
