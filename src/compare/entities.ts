@@ -230,10 +230,13 @@ const unmatched = (xs: string[], ys: string[], langs: readonly string[]): string
  * to inflection and not a short form of the other ("Alex"/"Alexander", "Francis"/"Francisco").
  * Words merely grouped together ("Joe"/"Hunter" Biden, "Twice"/"Twitter") are no misspelling.
  */
+/** One word is the other cut short by two letters or more ("Alex"/"Alexander", "Francis"/"Francisco"). */
+const shortForm = (x: string, y: string): boolean =>
+  Math.abs(x.length - y.length) >= 2 && (x.startsWith(y) || y.startsWith(x));
+
 const misspelt = (x: string, y: string, langs: readonly string[], min: number): boolean =>
   !sameSpelling(x, y, langs) &&
-  !x.startsWith(y) &&
-  !y.startsWith(x) &&
+  !shortForm(x, y) &&
   // A misspelling keeps the first letter, or a consonant sounding alike ("Kovid"/"Covid")
   // ("Western"/"Eastern" sound alike to Metaphone, which drops the initial w, but are two words).
   (x[0] === y[0] || (soundsAlike(x, y) && !/[aeiouy]/.test(x[0] + y[0]))) &&

@@ -239,6 +239,16 @@ describe('renderHtml structure', () => {
     expect(mdoc.querySelectorAll('path.band.mv')).toHaveLength(moved.length);
   });
 
+  it('lists a name one version spells two ways as its own item, linked to its sentences', () => {
+    const names = doc.getElementById('names')!;
+    const item = [...names.querySelectorAll('li')].find((li) =>
+      li.textContent!.includes('spelt inconsistently in b'),
+    );
+    expect(item?.textContent).toContain('Marieke Vanderslot, Vandersloth');
+    expect(item?.querySelector('a[href^="#b-"]')).not.toBeNull();
+    expect(names.querySelector('h3')!.textContent).toMatch(/1 inconsistent within a version/);
+  });
+
   it('links every entry of the change list to a sentence that exists', () => {
     const known = ids(doc);
     const changes = doc.getElementById('changes')!;
