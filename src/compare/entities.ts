@@ -226,14 +226,21 @@ const unmatched = (xs: string[], ys: string[], langs: readonly string[]): string
   xs.filter((x) => !ys.some((y) => sameSpelling(x, y, langs)));
 
 /**
+ * One word is the other cut short: by two letters or more ("Alex"/"Alexander"), or by one vowel or
+ * "s", the commonest endings of any language ("Carlo"/"Carlos", "Isabel"/"Isabela", "John"/"Johns").
+ * A consonant added is a misspelling ("Vanderslot"/"Vandersloth").
+ */
+const shortForm = (x: string, y: string): boolean => {
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  if (!long.startsWith(short) || long.length === short.length) return false;
+  return long.length - short.length >= 2 || /[aeiouys]/.test(long[short.length]);
+};
+
+/**
  * Two words that read as two spellings of one name: alike (at least `min`), yet not one spelling up
  * to inflection and not a short form of the other ("Alex"/"Alexander", "Francis"/"Francisco").
  * Words merely grouped together ("Joe"/"Hunter" Biden, "Twice"/"Twitter") are no misspelling.
  */
-/** One word is the other cut short by two letters or more ("Alex"/"Alexander", "Francis"/"Francisco"). */
-const shortForm = (x: string, y: string): boolean =>
-  Math.abs(x.length - y.length) >= 2 && (x.startsWith(y) || y.startsWith(x));
-
 const misspelt = (x: string, y: string, langs: readonly string[], min: number): boolean =>
   !sameSpelling(x, y, langs) &&
   !shortForm(x, y) &&

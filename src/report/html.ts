@@ -311,12 +311,19 @@ function names(cmp: Comparison): string {
     (e) =>
       `<li><span class="kind bad">spelt differently</span><div><strong dir="auto">${esc(e.name)}</strong> <span class="ev">${esc(e.kind)}${e.confidence < 1 ? ` · match confidence ${e.confidence.toFixed(2)}` : ''}</span><dl class="forms"><dt>a</dt><dd dir="auto">${forms(e.forms.a)}</dd><dt>b</dt><dd dir="auto">${forms(e.forms.b)}</dd></dl>${e.evidence.length ? `<span class="sub">Why the same: ${e.evidence.map(esc).join('; ')}</span>` : ''}</div><div class="refs">${mentionRefs(e)}</div></li>`,
   );
-  // A version that spells one person two ways is a finding of its own, listed with the others.
-  const within = inconsistentSpellings(cmp).map(
-    (x) =>
-      `<li><span class="kind bad">spelt inconsistently in ${x.side}</span><div><strong dir="auto">${esc(x.entity.name)}</strong> <span class="ev">${esc(x.entity.kind)}</span><dl class="forms"><dt>${x.side}</dt><dd dir="auto">${forms(x.forms)}</dd></dl></div><div class="refs">${mentionRefs(x.entity)}</div></li>`,
-  );
-  items.push(...within);
+  // A version that spells one person two ways is a finding of its own: a note on the entity's item
+  // when the versions also differ (one item per person), else an item of its own.
+  const within = inconsistentSpellings(cmp);
+  within.forEach((x) => {
+    const note = `<span class="sub">Spelt inconsistently within ${x.side} itself: ${forms(x.forms)}</span>`;
+    const at = variants.indexOf(x.entity);
+    if (at >= 0)
+      items[at] = items[at].replace(/<\/div><div class="refs">/, `${note}</div><div class="refs">`);
+    else
+      items.push(
+        `<li><span class="kind bad">spelt inconsistently in ${x.side}</span><div><strong dir="auto">${esc(x.entity.name)}</strong> <span class="ev">${esc(x.entity.kind)}</span><dl class="forms"><dt>${x.side}</dt><dd dir="auto">${forms(x.forms)}</dd></dl>${note}</div><div class="refs">${mentionRefs(x.entity)}</div></li>`,
+      );
+  });
   const compact = rest.map((e) => {
     const where = !e.forms.a.length
       ? ' <span class="badge ob">only in b</span>'

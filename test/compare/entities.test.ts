@@ -204,6 +204,10 @@ describe('spelledApart', () => {
     // Another first letter without the same sound, a short form, a different given name.
     expect(spelledApart(['Western Region'], ['Eastern Region'])).toBe(false);
     expect(spelledApart(['Alex Albon'], ['Alexander Albon'])).toBe(false);
+    // One vowel or "s" more is an ending or a cut, one consonant more a misspelling.
+    expect(spelledApart(['Carlos Girado'], ['Carlo Girado'])).toBe(false);
+    expect(spelledApart(['Scoop Media'], ['Scoop Medi'])).toBe(false);
+    expect(hasVariants(['Marieke Vanderslot', 'Vandersloth'])).toBe(true);
     expect(spelledApart(['Joe Quenby'], ['Hunter Quenby'])).toBe(false);
     // Run-together artefacts are no spelling.
     expect(spelledApart(['Babusco'], ['ABabusco'])).toBe(false);
