@@ -12,8 +12,8 @@
  * cheap for the tens of entities an article has.
  */
 import type { Doc } from '../doc/types.js';
-import { lookupOrg, lookupPlace } from '../extract/gazetteer.js';
-import { nameWordSimilarity, soundsAlike } from '../extract/names.js';
+import { givenNameGender, lookupOrg, lookupPlace } from '../extract/gazetteer.js';
+import { apostropheStem, nameWordSimilarity, sameSpelling, soundsAlike } from '../extract/names.js';
 import type { LocalEntity } from '../extract/types.js';
 import { foldForMatch } from '../text/normalize.js';
 import type { EntityMentionRef, ReconciledEntity } from './types.js';
@@ -21,7 +21,8 @@ import type { EntityMentionRef, ReconciledEntity } from './types.js';
 const nameWords = (s: string): string[] =>
   foldForMatch(s)
     .split(/[\s-]+/)
-    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+    // A Turkish case ending after an apostrophe is no part of the name ("wuhan'da").
+    .map((w) => apostropheStem(w).replace(/[^\p{L}\p{N}]/gu, ''))
     .filter((w) => w.length > 0);
 
 function canonical(e: LocalEntity): string | undefined {
@@ -90,6 +91,7 @@ const compatible = (x: LocalEntity['kind'], y: LocalEntity['kind']) =>
  * ```
  */
 export function reconcileEntities(da: Doc, db: Doc, links: SentencePairs): ReconciledEntity[] {
+  const langs = [...new Set([da.lang, db.lang])];
   type Cand = { i: number; j: number; score: number; evidence: string[] };
   const cands: Cand[] = [];
   for (const ea of da.entities) {
@@ -148,20 +150,34 @@ export function reconcileEntities(da: Doc, db: Doc, links: SentencePairs): Recon
   const out: ReconciledEntity[] = [];
   const make = (ea?: LocalEntity, eb?: LocalEntity, c?: Cand): ReconciledEntity => {
     const forms = { a: ea ? [...ea.forms] : [], b: eb ? [...eb.forms] : [] };
-    const all = [...forms.a, ...forms.b];
     const kind = ea && eb ? (ea.kind === 'other' ? eb.kind : ea.kind) : (ea ?? eb)!.kind;
     const name = pickName(ea, eb);
-    return {
+    // Gazetteer aliases ("US", "United States") are not misspellings; capitalised words of unknown
+    // kind are too often translated or common words ("Impossible"/"Imposible") to call misspelt,
+    // and so are names not surely people's (see personLike).
+    const named = kind === 'person';
+    const r: ReconciledEntity = {
       id: out.length,
       kind,
       name,
       forms,
       mentions: { a: ea ? refs(da, ea) : [], b: eb ? refs(db, eb) : [] },
-      // Gazetteer aliases ("US", "United States") are not misspellings.
-      variants: kind === 'person' || kind === 'other' ? hasVariants(all) : false,
+      // Across languages each spells a name its own way ("Merkur"/"Mercury", "Selenskyj"/"Zelensky"):
+      // only surely personal names are compared there.
+      variants:
+        named && (langs.length === 1 || personLike([ea, eb])) ? spelledApart(forms.a, forms.b, langs) : false,
       evidence: c?.evidence ?? [],
       confidence: c ? Math.round(Math.min(1, c.score) * 100) / 100 : 1,
     };
+    // Within one version too: the grouping inside one article is fuzzy, and without the other
+    // version nothing corroborates it, hence the stricter similarity of hasVariants.
+    if (named && personLike([ea, eb])) {
+      const inc: { a?: string[]; b?: string[] } = {};
+      if (hasVariants(forms.a, langs)) inc.a = [...forms.a];
+      if (hasVariants(forms.b, langs)) inc.b = [...forms.b];
+      if (inc.a || inc.b) r.inconsistentSpellings = inc;
+    }
+    return r;
   };
   const bUsed = new Set<number>();
   for (const ea of da.entities) {
@@ -174,6 +190,15 @@ export function reconcileEntities(da: Doc, db: Doc, links: SentencePairs): Recon
   return out;
 }
 
+/** Some form opens with a known given name ("Patricia Bullrich"), or a mention carries a title. */
+function personLike(es: (LocalEntity | undefined)[]): boolean {
+  return es.some(
+    (e) =>
+      !!e &&
+      (e.titles.length > 0 || e.forms.some((f) => f.includes(' ') && !!givenNameGender(f.split(/\s+/)[0]))),
+  );
+}
+
 function pickName(ea?: LocalEntity, eb?: LocalEntity): string {
   // Prefer a's fullest form: a is usually the source the user compares against.
   const names = [ea?.name, eb?.name].filter((x): x is string => !!x);
@@ -181,13 +206,104 @@ function pickName(ea?: LocalEntity, eb?: LocalEntity): string {
 }
 
 /**
- * True when the forms spell the same name in more than one way: different words at the surname
- * position, or different given names. Short forms ("Blinken" for "Antony Blinken") are not variants.
+ * Surnames (last words) and given names (first words of full forms) of the well-formed forms: each
+ * word a capital and then lower case, as names are written in running text. Run-together or
+ * shouted forms ("MPguatemala", "ABabuscu", "Iga LIS") are extraction artefacts, not spellings.
  */
-export function hasVariants(forms: string[]): boolean {
-  const words = forms.map(nameWords).filter((w) => w.length);
-  const surnames = new Set(words.map((w) => w[w.length - 1]));
-  if (surnames.size > 1) return true;
-  const given = new Set(words.filter((w) => w.length > 1).map((w) => w[0]));
-  return given.size > 1;
+function nameParts(forms: string[]): { surnames: string[]; given: string[] } {
+  const words = forms
+    .filter((f) => f.split(/[\s-]+/).every((w) => /^\p{Lu}[\p{Ll}\p{M}'’]+$/u.test(w)))
+    .map(nameWords)
+    .filter((w) => w.length);
+  return {
+    surnames: words.map((w) => w[w.length - 1]),
+    given: words.filter((w) => w.length > 1).map((w) => w[0]),
+  };
+}
+
+/** Words of `xs` with no equal spelling, up to inflection, among `ys`. */
+const unmatched = (xs: string[], ys: string[], langs: readonly string[]): string[] =>
+  xs.filter((x) => !ys.some((y) => sameSpelling(x, y, langs)));
+
+/**
+ * One word is the other cut short: by two letters or more ("Alex"/"Alexander"), or by one vowel or
+ * "s", the commonest endings of any language ("Carlo"/"Carlos", "Isabel"/"Isabela", "John"/"Johns").
+ * A consonant added is a misspelling ("Vanderslot"/"Vandersloth").
+ */
+const shortForm = (x: string, y: string): boolean => {
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  if (!long.startsWith(short) || long.length === short.length) return false;
+  return long.length - short.length >= 2 || /[aeiouys]/.test(long[short.length]);
+};
+
+/**
+ * Two words that read as two spellings of one name: alike (at least `min`), yet not one spelling up
+ * to inflection and not a short form of the other ("Alex"/"Alexander", "Francis"/"Francisco").
+ * Words merely grouped together ("Joe"/"Hunter" Biden, "Twice"/"Twitter") are no misspelling.
+ */
+const misspelt = (x: string, y: string, langs: readonly string[], min: number): boolean =>
+  !sameSpelling(x, y, langs) &&
+  !shortForm(x, y) &&
+  // A misspelling keeps the first letter, or a consonant sounding alike ("Kovid"/"Covid")
+  // ("Western"/"Eastern" sound alike to Metaphone, which drops the initial w, but are two words).
+  (x[0] === y[0] || (soundsAlike(x, y) && !/[aeiouy]/.test(x[0] + y[0]))) &&
+  nameWordSimilarity(x, y) >= min;
+
+/**
+ * Some word of `xs` unmatched in `ys` is a misspelling of one of `ys`. With `own` (the side `xs`
+ * comes from), a word whose near match that side writes as well is no difference between the
+ * versions: the side itself spells it both ways.
+ */
+const misspeltIn = (
+  xs: string[],
+  ys: string[],
+  langs: readonly string[],
+  min: number,
+  own?: string[],
+): boolean =>
+  unmatched(xs, ys, langs).some((x) =>
+    ys.some((y) => misspelt(x, y, langs, min) && !own?.some((o) => sameSpelling(o, y, langs))),
+  );
+
+/** Word similarity above which two spellings inside one version are one name misspelt. */
+const WITHIN_MIN = 0.9;
+/** Across versions the entities were already matched with corroboration, so less is needed. */
+const ACROSS_MIN = 0.85;
+
+/**
+ * True when the forms spell the same name in more than one way: alike but different words at the
+ * surname position, or different given names. Short forms ("Blinken" for "Antony Blinken") are not
+ * variants, nor are inflections of the given languages ("Tusk"/"Tuska" in Polish,
+ * "Wuhan'da"/"Wuhan'dan"), nor different words grouped under one surname ("Joe"/"Hunter Biden").
+ *
+ * @example
+ * ```ts
+ * hasVariants(['Annalena Berbock', 'Bairbock']); // true
+ * hasVariants(['Donald Tusk', 'Donalda Tuska'], ['pl']); // false
+ * ```
+ */
+export function hasVariants(forms: string[], langs: readonly string[] = [], min = WITHIN_MIN): boolean {
+  const { surnames, given } = nameParts(forms);
+  // Some word misspells an earlier one: a second spelling.
+  const distinct = (ws: string[]) => ws.some((w, i) => misspeltIn([w], ws.slice(0, i), langs, min));
+  return distinct(surnames) || distinct(given);
+}
+
+/**
+ * True when the two versions spell a name differently: a surname (or, where both give a full name,
+ * a given name) on one side has no equal spelling, up to inflection, on the other, but a near one.
+ * Variation inside one version alone is not this; it is reported as `inconsistentSpellings`.
+ *
+ * @example
+ * ```ts
+ * spelledApart(['Antony Blinken'], ['Anthony Blinken'], ['en']); // true
+ * spelledApart(['Chin'], ['Chiny'], ['pl']); // false
+ * ```
+ */
+export function spelledApart(a: string[], b: string[], langs: readonly string[] = []): boolean {
+  const pa = nameParts(a);
+  const pb = nameParts(b);
+  const differ = (x: string[], y: string[]) =>
+    misspeltIn(x, y, langs, ACROSS_MIN, x) || misspeltIn(y, x, langs, ACROSS_MIN, y);
+  return differ(pa.surnames, pb.surnames) || differ(pa.given, pb.given);
 }

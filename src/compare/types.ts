@@ -57,8 +57,16 @@ export interface ReconciledEntity {
   /** Distinct spellings per side. */
   forms: { a: string[]; b: string[] };
   mentions: { a: EntityMentionRef[]; b: EntityMentionRef[] };
-  /** True when the entity is spelt in more than one way (within or across versions). */
+  /**
+   * True when the two versions spell the entity differently (inflections of the article's language
+   * are one spelling: "Tusk"/"Tuska"). Variation inside one version alone is `inconsistentSpellings`.
+   */
   variants: boolean;
+  /**
+   * People whose name one version itself spells in more than one way ("Berbock" and "Bairbock" in
+   * a): that side's forms, per side where it happens. Absent when each version is consistent.
+   */
+  inconsistentSpellings?: { a?: string[]; b?: string[] };
   /** Why the a and b entities were judged the same (empty when on one side only). */
   evidence: string[];
   /** Confidence of the cross-version match, 0..1 (1 for exact name matches). */

@@ -10,7 +10,7 @@ import {
   titleGender,
 } from './gazetteer.js';
 import { CALENDAR_WORDS, NAME_CONNECTORS, PRONOUNS, SPEECH_VERBS } from './lexicon.js';
-import { nameWordSimilarity } from './names.js';
+import { apostropheStem, capitalisesNouns, isCommonNoun, nameWordSimilarity, sameSpelling } from './names.js';
 import type { LocalEntity, Mention, MentionKind, PronounMention } from './types.js';
 
 /** Result of mention extraction for one article. */
@@ -58,6 +58,8 @@ const TITLE_MODIFIERS = new Set([
 ]);
 
 const isWord = (t: Token | undefined): t is Token => !!t && t.kind === 'word';
+/** Length of the suffix glued on after an apostrophe ("ABD'den"): not part of the name. */
+const suffixLength = (t: Token): number => t.text.length - apostropheStem(t.text).length;
 const isAcronym = (t: Token) =>
   t.text.length >= 2 && /^[\p{Lu}\d.&]+$/u.test(t.text) && /\p{Lu}.*\p{Lu}/u.test(t.text);
 /** A token that can be part of a name: capitalised, not a calendar word. */
@@ -115,8 +117,10 @@ export function extractMentions(
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (t.kind !== 'word') continue;
-      if (!t.cap) lowerSeen.add(t.norm);
-      else if (i !== first) capMidSentence.add(t.norm);
+      // Keyed by the stem, so "Çavuşoğlu'nun" mid-sentence vouches for "Çavuşoğlu" opening one.
+      const norm = apostropheStem(t.norm);
+      if (!t.cap) lowerSeen.add(norm);
+      else if (i !== first) capMidSentence.add(norm);
     }
   }
 
@@ -132,6 +136,8 @@ export function extractMentions(
       }
       let j = i + 1;
       while (j < toks.length) {
+        // A case ending after an apostrophe closes the name ("Wuhan'da").
+        if (suffixLength(toks[j - 1]) > 0) break;
         const t = toks[j];
         if (isNameToken(t)) {
           j++;
@@ -153,12 +159,30 @@ export function extractMentions(
         }
         break;
       }
-      const chunk = classifyChunk(text, toks, s, i, j, i === first, capMidSentence, lowerSeen);
+      const chunk = classifyChunk(text, toks, s, i, j, i === first, capMidSentence, lowerSeen, _lang);
       if (chunk) chunks.push(chunk);
       i = j;
     }
   }
-  return groupEntities(text, sentences, tokens, chunks);
+  return groupEntities(text, sentences, tokens, capitalisesNouns(_lang) ? nounless(chunks, _lang) : chunks);
+}
+
+/**
+ * In a language that capitalises nouns, a lone capitalised word with no cue (title, honorific,
+ * given name, speech verb) is a name only when the article also gives it as the surname of a full
+ * name ("Olaf Scholz" … "Scholz"); otherwise it is most likely a noun.
+ */
+function nounless(chunks: Chunk[], lang: string): Chunk[] {
+  const surnames = chunks
+    .filter((c) => c.kind === 'person' && c.words.length > 1)
+    .map((c) => c.words[c.words.length - 1]);
+  return chunks.filter(
+    (c) =>
+      c.kind !== 'other' ||
+      c.words.length !== 1 ||
+      !!c.title ||
+      surnames.some((w) => sameSpelling(w, c.words[0], [lang])),
+  );
 }
 
 function classifyChunk(
@@ -170,6 +194,7 @@ function classifyChunk(
   sentenceInitial: boolean,
   capMid: Set<string>,
   lowerSeen: Set<string>,
+  lang: string,
 ): Chunk | undefined {
   // Drop leading function words ("The", "After") that are capitalised only by position.
   while (from < to && toks[from].stop && !(to - from === 1 && isAcronym(toks[from]))) from++;
@@ -183,13 +208,13 @@ function classifyChunk(
     from++;
   }
   if (from >= to) return undefined;
-  const words = toks.slice(from, to).map((t) => t.text);
+  const words = toks.slice(from, to).map((t) => apostropheStem(t.text));
 
   // Title prefix: honorifics, titles, and a country/demonym directly before a title.
-  let k = 0;
+  let k = leadingModifiers(words);
   let title: string | undefined;
   let honorific: string | undefined;
-  const titleStart = toks[from].start;
+  const titleStart = toks[from + k].start;
   let titleEnd = -1;
   while (k < words.length) {
     if (isHonorific(words[k].replace(/\.$/, ''))) {
@@ -248,9 +273,12 @@ function classifyChunk(
   }
   const nameToks = toks.slice(nameFrom, to);
   const start = nameToks[0].start;
-  const end = nameToks[nameToks.length - 1].end;
+  const last = nameToks[nameToks.length - 1];
+  const end = last.end - suffixLength(last);
   const nameText = text.slice(start, end);
-  const folded = nameToks.filter((t) => t.kind === 'word' && !NAME_CONNECTORS.has(t.norm)).map((t) => t.norm);
+  const folded = nameToks
+    .filter((t) => t.kind === 'word' && !NAME_CONNECTORS.has(t.norm))
+    .map((t) => apostropheStem(t.norm));
   const base = {
     sentence: s,
     from: nameFrom,
@@ -267,8 +295,14 @@ function classifyChunk(
   if (place && !title && !honorific) return { ...base, kind: 'place', canonical: place.canonical };
   const org = lookupOrg(nameText);
   if (org && !honorific) return { ...base, kind: 'org', canonical: org.canonical };
+  // German capitalises every noun: a name that is or ends in a common noun is no name
+  // ("Silvesternacht", "Rettungskräfte", "Berliner Polizei"), unless it opens with a given name.
+  if (capitalisesNouns(lang) && !givenNameGender(nameToks[0].text)) {
+    const nouns = folded.map((w) => isCommonNoun(w, lang));
+    if (nouns.some(Boolean) && !nameToks.some((t) => isOrgSuffix(t.text))) return undefined;
+  }
   // A lone capitalised common word at a sentence start ("Union chief ...") is not a name.
-  const lone = nameToks.length === 1 && sentenceInitial && lowerSeen.has(nameToks[0].norm);
+  const lone = nameToks.length === 1 && sentenceInitial && lowerSeen.has(apostropheStem(nameToks[0].norm));
   if (!lone && nameToks.some((t) => isOrgSuffix(t.text))) return { ...base, kind: 'org' };
   if (title || honorific) return { ...base, kind: 'person' };
   const next = nextWord(toks, to);
@@ -278,8 +312,8 @@ function classifyChunk(
     const t = nameToks[0];
     if (isAcronym(t)) return { ...base, kind: 'org' };
     if (demonymCountry(t.text)) return undefined;
-    if (sentenceInitial && !speaks && !capMid.has(t.norm)) return undefined;
-    if (lowerSeen.has(t.norm) && !speaks) return undefined;
+    if (sentenceInitial && !speaks && !capMid.has(apostropheStem(t.norm))) return undefined;
+    if (lowerSeen.has(apostropheStem(t.norm)) && !speaks) return undefined;
     if (speaks || givenNameGender(t.text)) return { ...base, kind: 'person' };
     return { ...base, kind: 'other' };
   }
@@ -291,11 +325,29 @@ function classifyChunk(
   return { ...base, kind: 'person' };
 }
 
+/**
+ * Number of words before a title inside a capitalised chunk that belong to neither the title nor
+ * the name: adjectives capitalised at a sentence start or, in German, before a noun ("Verurteilter
+ * Kardinal Pell", "Convicted Cardinal Pell"). Zero when the chunk opens with a title, an honorific,
+ * a modifier the title loop handles, or when a word before the title could be part of a name.
+ */
+function leadingModifiers(words: string[]): number {
+  if (isHonorific(words[0].replace(/\.$/, '')) || matchTitle(words, 0)) return 0;
+  if (TITLE_MODIFIERS.has(words[0].toLowerCase())) return 0;
+  for (let p = 1; p <= 2 && p < words.length - 1; p++) {
+    const before = words.slice(0, p);
+    if (before.some((w) => givenNameGender(w) || demonymCountry(w) || lookupPlace(w) || /\p{Lu}{2}/u.test(w)))
+      return 0;
+    if (matchTitle(words, p)) return p;
+  }
+  return 0;
+}
+
 function placeOrOrg(text: string, toks: Token[], s: number, from: number, to: number): Chunk | undefined {
   const start = toks[from].start;
-  const end = toks[to - 1].end;
+  const end = toks[to - 1].end - suffixLength(toks[to - 1]);
   const t = text.slice(start, end);
-  const words = toks.slice(from, to).map((x) => x.norm);
+  const words = toks.slice(from, to).map((x) => apostropheStem(x.norm));
   const place = lookupPlace(t);
   if (place)
     return { sentence: s, from, to, kind: 'place', canonical: place.canonical, words, text: t, start, end };

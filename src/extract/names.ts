@@ -1,4 +1,5 @@
 import { doubleMetaphone } from 'double-metaphone';
+import { dataLanguages, readList } from '../text/data.js';
 
 /**
  * Jaro-Winkler similarity of two strings (0..1), on the strings as given.
@@ -81,4 +82,132 @@ export function nameWordSimilarity(a: string, b: string): number {
   const jw = jaroWinkler(a, b);
   if (soundsAlike(a, b)) return Math.max(jw, 0.6 + 0.4 * jw);
   return jw;
+}
+
+/** A suffix after an apostrophe: Turkish case endings ("ABD'den", "Wuhan’da"), the possessive 's. */
+const APOSTROPHE_SUFFIX = /['’ʼ][\p{Ll}]{1,6}$/u;
+
+/**
+ * A name without the suffix its language glues on after an apostrophe: Turkish writes case endings
+ * that way ("Wuhan'da", "ABD’den"), English the possessive. A capital after the apostrophe is part
+ * of the name ("O'Brien", "D'Alema").
+ *
+ * @example
+ * ```ts
+ * apostropheStem("Wuhan'dan"); // 'Wuhan'
+ * apostropheStem("O'Brien"); // "O'Brien"
+ * ```
+ */
+export function apostropheStem(word: string): string {
+  const m = APOSTROPHE_SUFFIX.exec(word);
+  return m && m.index > 0 ? word.slice(0, m.index) : word;
+}
+
+const langCode = (lang: string): string => lang.toLowerCase().split(/[-_]/)[0];
+const hasList = (lang: string, file: string): boolean => dataLanguages(file).includes(langCode(lang));
+const nounSets = new Map<string, Set<string>>();
+
+/** Shortest stem an ending may leave: "Chin" from "Chiny", never "Ja" from "Jahr". */
+const MIN_STEM = 3;
+
+/** The language's inflection endings of names (none for a language without a list). */
+function nameEndings(lang: string): readonly string[] {
+  const code = langCode(lang);
+  if (!hasList(code, 'name-endings.txt')) return [];
+  return readList(`lang/${code}/name-endings.txt`);
+}
+
+/**
+ * The stems a folded name word may come from: the word itself (less an apostrophe suffix, with
+ * "ae", "oe", "ue" read as the umlaut they transcribe), the word less each inflection ending of
+ * the given languages that leaves at least three letters, and those stems with a final consonant
+ * alternated as the language does.
+ *
+ * @example
+ * ```ts
+ * [...nameStems('chiny', ['pl'])]; // ['chiny', 'chin']
+ * ```
+ */
+export function nameStems(word: string, langs: readonly string[]): Set<string> {
+  // German umlauts transcribed ("Schaefer" for "Schäfer") fold to the same word as the umlaut.
+  const w = apostropheStem(word).replace(/([aou])e/g, '$1');
+  const out = new Set([w]);
+  for (const lang of langs) {
+    for (const e of nameEndings(lang))
+      if (w.length - e.length >= MIN_STEM && w.endsWith(e)) out.add(w.slice(0, -e.length));
+    // Stem-final alternations: Polish "Trójce" ~ "Trójka", Turkish "Bakanlığı" ~ "Bakanlık".
+    for (const [from, to] of alternations(lang))
+      for (const st of [...out])
+        if (st.length > MIN_STEM && st.endsWith(from)) out.add(st.slice(0, -from.length) + to);
+  }
+  return out;
+}
+
+/** The language's stem-final alternations as [from, to] pairs (none without a list). */
+function alternations(lang: string): [string, string][] {
+  if (!hasList(lang, 'stem-alternations.txt')) return [];
+  return readList(`lang/${langCode(lang)}/stem-alternations.txt`).map(
+    (l) => l.split(' ') as [string, string],
+  );
+}
+
+/**
+ * True when two folded name words are one spelling up to inflection in the given languages: the
+ * same word, or both reduce to one stem ("chin"/"chiny" in Polish, "jahr"/"jahren" in German,
+ * "wuhan'da"/"wuhan'dan" anywhere). Deliberately generous: a wrong "spelt differently" costs more
+ * than a missed one, so any shared stem counts.
+ *
+ * @example
+ * ```ts
+ * sameSpelling('tuska', 'tusk', ['pl']); // true
+ * sameSpelling('baerbock', 'berbock', ['de']); // false
+ * ```
+ */
+export function sameSpelling(a: string, b: string, langs: readonly string[]): boolean {
+  if (a === b) return true;
+  const sa = nameStems(a, langs);
+  for (const s of nameStems(b, langs)) if (sa.has(s)) return true;
+  return false;
+}
+
+/**
+ * True when the language capitalises its common nouns (German), so a capital letter alone is no
+ * evidence of a name: the languages with a `common-nouns.txt`.
+ *
+ * @example
+ * ```ts
+ * capitalisesNouns('de'); // true
+ * capitalisesNouns('en'); // false
+ * ```
+ */
+export function capitalisesNouns(lang: string): boolean {
+  return hasList(lang, 'common-nouns.txt');
+}
+
+/**
+ * True when a folded word is a common noun of a language that capitalises its nouns (German): one
+ * of its frequent nouns, inflected or not ("jahren", "lande"), or a word ending in a noun suffix
+ * ("silvesternacht", "rettungskrafte") with at least two letters before it. False for any
+ * language without such lists: there a capital letter still means a name.
+ *
+ * @example
+ * ```ts
+ * isCommonNoun('silvesternacht', 'de'); // true
+ * isCommonNoun('baerbock', 'de'); // false
+ * ```
+ */
+export function isCommonNoun(word: string, lang: string): boolean {
+  const code = langCode(lang);
+  if (hasList(code, 'common-nouns.txt')) {
+    let nouns = nounSets.get(code);
+    if (!nouns) {
+      nouns = new Set(readList(`lang/${code}/common-nouns.txt`));
+      nounSets.set(code, nouns);
+    }
+    for (const s of nameStems(word, [code])) if (nouns.has(s)) return true;
+  }
+  if (hasList(code, 'noun-suffixes.txt'))
+    for (const suf of readList(`lang/${code}/noun-suffixes.txt`))
+      if (word.length >= suf.length + 2 && word.endsWith(suf)) return true;
+  return false;
 }

@@ -12,7 +12,7 @@ import { tokenize } from '../text/tokenize.js';
 import { VERSION } from '../version.js';
 import { pct, sharedItems } from './format.js';
 import { CSS, CSS_HASH, SCRIPT, SCRIPT_HASH } from './html-assets.js';
-import { derivationLabel, QUOTE_LABEL, RELATION_LABEL } from './labels.js';
+import { derivationLabel, inconsistentSpellings, QUOTE_LABEL, RELATION_LABEL } from './labels.js';
 
 /** Options of {@link renderHtml}. */
 export interface HtmlOptions {
@@ -311,6 +311,19 @@ function names(cmp: Comparison): string {
     (e) =>
       `<li><span class="kind bad">spelt differently</span><div><strong dir="auto">${esc(e.name)}</strong> <span class="ev">${esc(e.kind)}${e.confidence < 1 ? ` · match confidence ${e.confidence.toFixed(2)}` : ''}</span><dl class="forms"><dt>a</dt><dd dir="auto">${forms(e.forms.a)}</dd><dt>b</dt><dd dir="auto">${forms(e.forms.b)}</dd></dl>${e.evidence.length ? `<span class="sub">Why the same: ${e.evidence.map(esc).join('; ')}</span>` : ''}</div><div class="refs">${mentionRefs(e)}</div></li>`,
   );
+  // A version that spells one person two ways is a finding of its own: a note on the entity's item
+  // when the versions also differ (one item per person), else an item of its own.
+  const within = inconsistentSpellings(cmp);
+  within.forEach((x) => {
+    const note = `<span class="sub">Spelt inconsistently within ${x.side} itself: ${forms(x.forms)}</span>`;
+    const at = variants.indexOf(x.entity);
+    if (at >= 0)
+      items[at] = items[at].replace(/<\/div><div class="refs">/, `${note}</div><div class="refs">`);
+    else
+      items.push(
+        `<li><span class="kind bad">spelt inconsistently in ${x.side}</span><div><strong dir="auto">${esc(x.entity.name)}</strong> <span class="ev">${esc(x.entity.kind)}</span><dl class="forms"><dt>${x.side}</dt><dd dir="auto">${forms(x.forms)}</dd></dl>${note}</div><div class="refs">${mentionRefs(x.entity)}</div></li>`,
+      );
+  });
   const compact = rest.map((e) => {
     const where = !e.forms.a.length
       ? ' <span class="badge ob">only in b</span>'
@@ -323,7 +336,7 @@ function names(cmp: Comparison): string {
     const ev = e.evidence.length ? `<span class="sub">${e.evidence.map(esc).join('; ')}</span>` : '';
     return `<li><strong dir="auto">${esc(e.name)}</strong>${alt}${where} <span class="ev">${esc(e.kind)}</span> ${mentionRefs(e).replace('<br>', ' ')}${ev}</li>`;
   });
-  return `<section class="group" id="names" aria-labelledby="names-h"><h3 id="names-h">Names <span class="count">${variants.length} spelt differently · ${cmp.entities.length} in all</span></h3>${items.length ? `<ul class="items">${items.join('')}</ul>` : '<p class="ev">Every name is spelt the same way in both versions.</p>'}${compact.length ? `<p class="sub">${variants.length ? 'The other names' : 'Names'}, with the evidence that both versions mean the same one:</p><ul class="compact">${compact.join('')}</ul>` : ''}</section>`;
+  return `<section class="group" id="names" aria-labelledby="names-h"><h3 id="names-h">Names <span class="count">${variants.length} spelt differently${within.length ? ` · ${within.length} inconsistent within a version` : ''} · ${cmp.entities.length} in all</span></h3>${items.length ? `<ul class="items">${items.join('')}</ul>` : '<p class="ev">Every name is spelt the same way in both versions.</p>'}${compact.length ? `<p class="sub">${variants.length ? 'The other names' : 'Names'}, with the evidence that both versions mean the same one:</p><ul class="compact">${compact.join('')}</ul>` : ''}</section>`;
 }
 
 function quotes(cmp: Comparison): string {

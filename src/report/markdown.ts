@@ -1,5 +1,6 @@
 import type { Comparison, DiffOp } from '../compare/types.js';
 import { pct, sharedItems } from './format.js';
+import { inconsistentSpellings } from './labels.js';
 import { linkRef, sortedLinks } from './terminal.js';
 
 /** Escapes text for Markdown (so article text cannot inject links, HTML or formatting). */
@@ -50,6 +51,13 @@ export function renderMarkdown(cmp: Comparison): string {
       );
       if (e.evidence.length) o.push(`  - evidence: ${mdEscape(e.evidence.join('; '))}`);
     }
+    o.push('');
+  }
+  const inconsistent = inconsistentSpellings(cmp);
+  if (inconsistent.length) {
+    o.push('## Names spelt inconsistently within one version', '');
+    for (const x of inconsistent)
+      o.push(`- **${mdEscape(x.entity.name)}** — ${x.side}: ${mdEscape(x.forms.join(', '))}`);
     o.push('');
   }
   if (cmp.quotes.length) {

@@ -1,6 +1,6 @@
 import type { AlignmentLink, Change, Comparison, DiffOp } from '../compare/types.js';
 import { pct, sharedItems, wrap } from './format.js';
-import { derivationLabel, QUOTE_LABEL, RELATION_LABEL } from './labels.js';
+import { derivationLabel, inconsistentSpellings, QUOTE_LABEL, RELATION_LABEL } from './labels.js';
 
 /** Options of {@link renderTerminal}. */
 export interface TerminalOptions {
@@ -100,6 +100,11 @@ export function renderTerminal(cmp: Comparison, opts: TerminalOptions = {}): str
       );
       if (e.evidence.length) out.push(p.dim(wrap(`why the same: ${e.evidence.join('; ')}`, width, '      ')));
     }
+  }
+  const inconsistent = inconsistentSpellings(cmp);
+  if (inconsistent.length) {
+    out.push('', p.bold('NAMES SPELT INCONSISTENTLY WITHIN ONE VERSION'));
+    for (const x of inconsistent) out.push(`  ${p.yellow(x.entity.name)}  ${x.side}: ${x.forms.join(', ')}`);
   }
   const quotes = cmp.quotes.filter((q) => q.relation !== 'verbatim');
   if (cmp.quotes.length) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hasVariants, reconcileEntities } from '../../src/compare/entities.js';
+import { hasVariants, reconcileEntities, spelledApart } from '../../src/compare/entities.js';
 import type { ReconciledEntity } from '../../src/compare/types.js';
+import { analyze } from '../../src/doc/analyze.js';
 import { diagonal, doc, links } from './helpers.js';
 
 const find = (ents: ReconciledEntity[], form: string) =>
@@ -119,5 +120,104 @@ describe('hasVariants', () => {
 
   it('ignores case and diacritics', () => {
     expect(hasVariants(['José Müller', 'Jose Muller', 'MÜLLER'])).toBe(false);
+  });
+});
+
+/** An article in a given language. */
+const docIn = (lang: string, text: string) => analyze({ text, lang });
+const person = (ents: ReconciledEntity[], word: string) =>
+  ents.find((e) => e.kind === 'person' && [...e.forms.a, ...e.forms.b].some((f) => f.includes(word)));
+
+describe('reconcileEntities: an inflection is the same spelling', () => {
+  it('Polish: "Donald Kowalczyk" and "Donalda Kowalczyka" are one spelling', () => {
+    const a = docIn('pl', 'Premier Donald Kowalczyk odwiedził wczoraj Gdańsk. Kowalczyk mówił o portach.');
+    const b = docIn(
+      'pl',
+      'Wizyta premiera Donalda Kowalczyka w Gdańsku trwała dwa dni. Kowalczyk mówił o portach.',
+    );
+    const e = person(reconcileEntities(a, b, diagonal(2)), 'Kowalczyk');
+    expect(e?.forms.a.length && e?.forms.b.length).toBeTruthy();
+    expect(e?.variants).toBe(false);
+    expect(e?.inconsistentSpellings).toBeUndefined();
+  });
+  it('Turkish: "Wuhan\'da" and "Wuhan\'dan" are the place itself, not two spellings', () => {
+    const a = docIn('tr', "Bilim insanı Ayşe Korkmazer Wuhan'da çalıştı. Korkmazer açıklama yaptı.");
+    const b = docIn(
+      'tr',
+      "Bilim insanı Ayşe Korkmazer'in Wuhan'dan döndüğü bildirildi. Korkmazer'e göre durum iyi.",
+    );
+    const ents = reconcileEntities(a, b, diagonal(2));
+    expect(ents.filter((e) => e.variants)).toEqual([]);
+    expect(ents.flatMap((e) => [...e.forms.a, ...e.forms.b]).join(' ')).not.toMatch(/'/);
+  });
+  it('Finnish: "Koivisto" and "Koivistolle" are one spelling', () => {
+    const a = docIn('fi', 'Pääministeri Sanna Koivisto vieraili Tampereella. Koivisto puhui yrittäjille.');
+    const b = docIn(
+      'fi',
+      'Pääministeri Sanna Koivistolle esitettiin kysymyksiä Tampereella. Koivisto puhui yrittäjille.',
+    );
+    const e = person(reconcileEntities(a, b, diagonal(2)), 'Koivisto');
+    expect(e?.forms.b.some((f) => f.endsWith('Sanna Koivistolle'))).toBe(true);
+    expect(e?.forms.a.some((f) => f.endsWith('Sanna Koivisto'))).toBe(true);
+    expect(e?.variants).toBe(false);
+  });
+});
+
+describe('reconcileEntities: spellings inside one version', () => {
+  const a = doc(
+    'Foreign Minister Annalena Berbock arrived in Rome on Monday. Bairbock said the talks were urgent.',
+  );
+  const b = doc(
+    'Foreign Minister Annalena Berbock arrived in Rome on Monday. Berbock said the talks were urgent.',
+  );
+  it('are reported per side, apart from differences between the versions', () => {
+    const e = person(reconcileEntities(a, b, diagonal(2)), 'Berbock');
+    expect(e?.inconsistentSpellings).toEqual({ a: ['Annalena Berbock', 'Bairbock'] });
+    // b spells it one way, and a also writes b's spelling: between the versions nothing differs.
+    expect(e?.variants).toBe(false);
+  });
+  it('a misspelling only b makes is a difference between the versions', () => {
+    const c = doc(
+      'Foreign Minister Annalena Berbach arrived in Rome on Monday. Berbach said the talks were urgent.',
+    );
+    const e = person(reconcileEntities(b, c, diagonal(2)), 'Berb');
+    expect(e?.variants).toBe(true);
+    expect(e?.inconsistentSpellings).toBeUndefined();
+  });
+  it('different people grouped under one surname are not a misspelling', () => {
+    const x = doc('President Walter Quenby spoke on Monday. His son Rupert Quenby was not present.');
+    const y = doc('President Walter Quenby spoke on Monday. His son Rupert Quenby was not present.');
+    const ents = reconcileEntities(x, y, diagonal(2));
+    expect(ents.filter((e) => e.variants || e.inconsistentSpellings)).toEqual([]);
+  });
+});
+
+describe('spelledApart', () => {
+  it('compares a side with the other, not with itself', () => {
+    expect(spelledApart(['Antony Blinken'], ['Anthony Blinken'])).toBe(true);
+    expect(spelledApart(['Blinken'], ['Blinken', 'Blanken'])).toBe(false);
+    expect(spelledApart(['Rafael Castellano'], ['Rafael Costello'])).toBe(true);
+    expect(spelledApart(['Chin'], ['Chiny'], ['pl'])).toBe(false);
+    expect(spelledApart(['Tomas Becker'], [])).toBe(false);
+  });
+  it('words that merely look alike are not misspellings of each other', () => {
+    // Another first letter without the same sound, a short form, a different given name.
+    expect(spelledApart(['Western Region'], ['Eastern Region'])).toBe(false);
+    expect(spelledApart(['Alex Albon'], ['Alexander Albon'])).toBe(false);
+    // One vowel or "s" more is an ending or a cut, one consonant more a misspelling.
+    expect(spelledApart(['Carlos Girado'], ['Carlo Girado'])).toBe(false);
+    expect(spelledApart(['Scoop Media'], ['Scoop Medi'])).toBe(false);
+    expect(hasVariants(['Marieke Vanderslot', 'Vandersloth'])).toBe(true);
+    expect(spelledApart(['Joe Quenby'], ['Hunter Quenby'])).toBe(false);
+    // Run-together artefacts are no spelling.
+    expect(spelledApart(['Babusco'], ['ABabusco'])).toBe(false);
+  });
+});
+
+describe('hasVariants with languages', () => {
+  it('inflections are one spelling; misspellings are not', () => {
+    expect(hasVariants(['Donald Tusk', 'Donalda Tuska'], ['pl'])).toBe(false);
+    expect(hasVariants(['Jahr', 'Jahren'], ['de'])).toBe(false);
+    expect(hasVariants(['Annalena Berbock', 'Bairbock'], ['de'])).toBe(true);
   });
 });

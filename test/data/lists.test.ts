@@ -219,6 +219,31 @@ describe('data/lang/<code>/lexicon.json and data/name-connectors.txt', () => {
   });
 });
 
+describe('data/lang/<code>/name-endings.txt, noun-suffixes.txt, common-nouns.txt', () => {
+  const files = ['name-endings.txt', 'noun-suffixes.txt', 'common-nouns.txt'];
+  for (const file of files) {
+    for (const lang of dataLanguages(file)) {
+      it(`${lang}/${file}: unique, sorted, folded, letters only`, () => {
+        checkList(`lang/${lang}/${file}`, foldForMatch);
+        expect(readList(`lang/${lang}/${file}`).filter((x) => !/^\p{L}+$/u.test(x))).toEqual([]);
+      });
+    }
+  }
+  for (const lang of dataLanguages('stem-alternations.txt')) {
+    it(`${lang}/stem-alternations.txt: unique, sorted, folded "from to" pairs`, () => {
+      checkList(`lang/${lang}/stem-alternations.txt`, foldForMatch);
+      expect(
+        readList(`lang/${lang}/stem-alternations.txt`).filter((x) => !/^\p{L}+ \p{L}+$/u.test(x)),
+      ).toEqual([]);
+    });
+  }
+  it('the languages that inflect names have their endings; German its noun lists', () => {
+    expect(dataLanguages('name-endings.txt')).toEqual(expect.arrayContaining(['de', 'fi', 'pl', 'tr']));
+    expect(dataLanguages('noun-suffixes.txt')).toContain('de');
+    expect(dataLanguages('common-nouns.txt')).toContain('de');
+  });
+});
+
 describe('data/', () => {
   it('every language folder is documented in data/lang/README.md', () => {
     const readme = readFileSync(new URL('../../data/lang/README.md', import.meta.url), 'utf8');

@@ -5,12 +5,12 @@ import { normalizeText } from '../../src/text/normalize.js';
 import { segment } from '../../src/text/segment.js';
 import { tokenize } from '../../src/text/tokenize.js';
 
-/** Runs the text layer and the mention extractor on an English article. */
-function mentionsOf(raw: string): MentionResult & { text: string } {
+/** Runs the text layer and the mention extractor on an article (English unless told). */
+function mentionsOf(raw: string, lang = 'en'): MentionResult & { text: string } {
   const text = normalizeText(raw);
-  const { sentences } = segment(text, { lang: 'en' });
-  const tokens = sentences.map((s) => tokenize(s.text, s.start, 'en'));
-  return { text, ...extractMentions(text, sentences, tokens, 'en') };
+  const { sentences } = segment(text, { lang });
+  const tokens = sentences.map((s) => tokenize(s.text, s.start, lang));
+  return { text, ...extractMentions(text, sentences, tokens, lang) };
 }
 
 const entity = (r: MentionResult, form: string): LocalEntity | undefined =>
@@ -240,5 +240,82 @@ describe('extractMentions: regressions', () => {
     const last = r.pronouns[r.pronouns.length - 1];
     expect(last.text).toBe('he');
     expect(r.entities[last.entity!].name).toBe('Tobold Quarrington');
+  });
+});
+
+describe('extractMentions: German capitalises every noun', () => {
+  const r = mentionsOf(
+    [
+      'Verurteilter Kardinal Pell kommt nach 400 Tagen frei.',
+      'Die Rettungskräfte waren in der Silvesternacht stundenlang im Einsatz.',
+      'Vor zwei Jahren hatte Bürgermeisterin Helga Marstrand das Land besucht.',
+      'Marstrand sagte, im Lande sei es nun ruhig.',
+      'Die Feuerwehr meldete am Morgen 40 Brände, Verletzte gab es keine.',
+    ].join(' '),
+    'de',
+  );
+  it('keeps the title, not the adjective before it: "Verurteilter Kardinal Pell" is Pell, a cardinal', () => {
+    const pell = entity(r, 'Pell');
+    expect(pell?.kind).toBe('person');
+    expect(pell?.titles).toEqual(['Kardinal']);
+    expect(names(r).join(' ')).not.toMatch(/Verurteilter/);
+  });
+  it('does not take common nouns for names', () => {
+    const all = r.entities.flatMap((e) => e.forms).join(' | ');
+    for (const noun of [
+      'Rettungskräfte',
+      'Silvesternacht',
+      'Jahren',
+      'Land',
+      'Lande',
+      'Feuerwehr',
+      'Tagen',
+      'Einsatz',
+    ])
+      expect(all, noun).not.toContain(noun);
+  });
+  it('still finds the people, and a surname alone once the full name was given', () => {
+    expect(entity(r, 'Helga Marstrand')?.forms).toEqual(['Helga Marstrand', 'Marstrand']);
+  });
+  it('keeps a lone unknown capitalised word only with evidence', () => {
+    const q = mentionsOf('Die Zeitung Morgenpost berichtete über Grabowski. Grabowski sagte nichts.', 'de');
+    // "Grabowski sagte": a speech verb makes it a person; "Morgenpost" is not claimed.
+    expect(names(q, 'person')).toContain('Grabowski');
+    expect(names(q).join(' ')).not.toMatch(/Morgenpost/);
+  });
+});
+
+describe('extractMentions: Turkish case endings after an apostrophe', () => {
+  const r = mentionsOf(
+    [
+      "Dışişleri Bakanı Mevlüt Çavuşoğlu'nun açıklaması bekleniyor.",
+      "Heyet dün Wuhan'da incelemelerde bulundu ve bugün Wuhan'dan ayrıldı.",
+      "Çavuşoğlu, ABD'ye çağrı yaptı.",
+    ].join(' '),
+    'tr',
+  );
+  it('the ending is not part of the name, and every case is one entity', () => {
+    expect(entity(r, 'Wuhan')?.forms).toEqual(['Wuhan']);
+    const m = r.mentions.filter((x) => x.text === 'Wuhan');
+    expect(m).toHaveLength(2);
+    expect(r.text.slice(m[0].start, m[0].end)).toBe('Wuhan');
+  });
+  it('a sentence-initial surname is vouched for by its inflected form mid-sentence', () => {
+    const p = r.entities.find((e) => e.forms.some((f) => f.endsWith('Çavuşoğlu')));
+    expect(p?.forms).toContain('Çavuşoğlu');
+    expect(r.entities.flatMap((e) => e.forms).join(' ')).not.toMatch(/'/);
+  });
+});
+
+describe('extractMentions: titles after adjectives in English', () => {
+  it('"Convicted Cardinal George Pell": the adjective is neither title nor name', () => {
+    const r = mentionsOf('Convicted Cardinal George Pell was freed on Tuesday.');
+    const p = entity(r, 'George Pell');
+    expect(p?.kind).toBe('person');
+    expect(p?.titles).toEqual(['Cardinal']);
+  });
+  it('a given name before a title-like word is kept as the name', () => {
+    const r = mentionsOf('Helga Marstrand said the dam was safe.');
+    expect(names(r, 'person')).toEqual(['Helga Marstrand']);
   });
 });

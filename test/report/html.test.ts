@@ -239,6 +239,29 @@ describe('renderHtml structure', () => {
     expect(mdoc.querySelectorAll('path.band.mv')).toHaveLength(moved.length);
   });
 
+  it('notes a name one version spells two ways on the item of that person, once', () => {
+    const names = doc.getElementById('names')!;
+    const items = [...names.querySelectorAll('.items li')].filter((li) =>
+      li.textContent!.includes('Marieke Vandersloot'),
+    );
+    expect(items).toHaveLength(1);
+    expect(items[0].textContent).toContain(
+      'Spelt inconsistently within b itself: Marieke Vanderslot, Vandersloth',
+    );
+    expect(names.querySelector('h3')!.textContent).toMatch(/1 inconsistent within a version/);
+  });
+
+  it('gives a name spelt inconsistently in one version only an item of its own', () => {
+    const one = compare(
+      'Foreign Minister Annalena Berbock arrived in Rome on Monday. Bairbock said the talks were urgent.',
+      'Foreign Minister Annalena Berbock arrived in Rome on Monday. Berbock said the talks were urgent.',
+    );
+    const item = [...dom(renderHtml(one)).querySelectorAll('#names .items li')];
+    expect(item).toHaveLength(1);
+    expect(item[0].textContent).toContain('spelt inconsistently in a');
+    expect(item[0].textContent).toContain('Annalena Berbock, Bairbock');
+  });
+
   it('links every entry of the change list to a sentence that exists', () => {
     const known = ids(doc);
     const changes = doc.getElementById('changes')!;

@@ -34,6 +34,13 @@ describe('renderMarkdown', () => {
       expect(lines).toContain(h);
   });
 
+  it('lists names spelt inconsistently within one version in their own section', () => {
+    const lines = renderMarkdown(portComparison()).split('\n');
+    const h = lines.indexOf('## Names spelt inconsistently within one version');
+    expect(h).toBeGreaterThan(lines.indexOf('## Names spelt differently'));
+    expect(lines[h + 2]).toBe('- **Marieke Vandersloot** — b: Marieke Vanderslot, Vandersloth');
+  });
+
   it('keeps every table row to its columns', () => {
     const md = renderMarkdown(hostileComparison());
     const lines = md.split('\n');

@@ -26,6 +26,15 @@ describe('renderTerminal', () => {
     expect(at('ALIGNMENT (')).toBeGreaterThan(at('DIMENSIONS'));
   });
 
+  it('lists a name one version spells two ways on its own, after the differences between versions', () => {
+    const out = renderTerminal(c, { color: false });
+    const at = (s: string) => out.indexOf(s);
+    expect(at('NAMES SPELT INCONSISTENTLY WITHIN ONE VERSION')).toBeGreaterThan(
+      at('NAMES SPELT DIFFERENTLY'),
+    );
+    expect(out).toMatch(/Marieke Vandersloot {2}b: Marieke Vanderslot, Vandersloth/);
+  });
+
   it('writes no colour codes when color is false (the default)', () => {
     expect(renderTerminal(c, { color: false })).not.toContain(ESC);
     expect(renderTerminal(c)).not.toContain(ESC);
