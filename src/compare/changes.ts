@@ -22,6 +22,7 @@ import { COLLECTIVE_SOURCES, NEGATORS, SPEECH_VERBS, SUBJECT_PRONOUNS } from '..
 import type { Fact, FactKind } from '../extract/types.js';
 import { foldForMatch } from '../text/normalize.js';
 import type { Token } from '../text/types.js';
+import { spelledApart } from './entities.js';
 import { relateFacts } from './fact-relations.js';
 import type { EntityIndex } from './quotes.js';
 import type { AlignmentLink, Change, ChangeKind, TextSpan } from './types.js';
@@ -299,6 +300,7 @@ function factChange(da: Doc, db: Doc, c: FactChange, base: Pick<Change, 'link' |
 export function findChanges(da: Doc, db: Doc, links: AlignmentLink[], idx: EntityIndex): Change[] {
   const out: Change[] = [];
   const seen = new Set<string>();
+  const langs = [...new Set([da.lang, db.lang])];
   links.forEach((l, k) => {
     const sentences = { a: l.a, b: l.b };
     const base = { link: k, sentences };
@@ -334,16 +336,13 @@ export function findChanges(da: Doc, db: Doc, links: AlignmentLink[], idx: Entit
     for (const ma of da.mentions) {
       if (!l.a.includes(ma.sentence)) continue;
       const e = idx.a.get(ma.entity);
-      if (!e || (e.kind !== 'person' && e.kind !== 'other')) continue;
+      // Only a person the reconciliation found spelt apart between the versions: its rule (alike,
+      // not one spelling up to the languages' inflections, not a short form) is the one claim made.
+      if (!e || !e.variants) continue;
       for (const mb of db.mentions) {
         if (!l.b.includes(mb.sentence) || idx.b.get(mb.entity) !== e) continue;
-        const wa = foldForMatch(ma.text).split(/\s+/);
-        const wb = foldForMatch(mb.text).split(/\s+/);
-        // Compare surname to surname and given name to given name; short forms are not changes.
-        const differs =
-          wa[wa.length - 1] !== wb[wb.length - 1] || (wa.length > 1 && wb.length > 1 && wa[0] !== wb[0]);
         const key = `${ma.text}|${mb.text}`;
-        if (!differs || seen.has(key)) continue;
+        if (seen.has(key) || !spelledApart([ma.text], [mb.text], langs)) continue;
         seen.add(key);
         out.push({
           kind: 'name',
