@@ -338,7 +338,7 @@ export function findChanges(da: Doc, db: Doc, links: AlignmentLink[], idx: Entit
       const e = idx.a.get(ma.entity);
       // Only a person the reconciliation found spelt apart between the versions: its rule (alike,
       // not one spelling up to the languages' inflections, not a short form) is the one claim made.
-      if (!e || !e.variants) continue;
+      if (!e?.variants) continue;
       for (const mb of db.mentions) {
         if (!l.b.includes(mb.sentence) || idx.b.get(mb.entity) !== e) continue;
         const key = `${ma.text}|${mb.text}`;
