@@ -75,7 +75,12 @@ async function comparePair(a: string, b: string, flags: CompareFlags): Promise<v
       date: side === 'a' ? flags.dateA : flags.dateB,
       lang: (side === 'a' ? flags.langA : flags.langB) ?? flags.lang,
     });
-  const [da, db] = await Promise.all([load(a, 'a'), load(b, 'b')]);
+  // Both are read at once, but a failure is reported in argument order (a first), whichever
+  // read finished first: the message must not depend on timing.
+  const [ra, rb] = await Promise.allSettled([load(a, 'a'), load(b, 'b')]);
+  if (ra.status === 'rejected') throw ra.reason;
+  if (rb.status === 'rejected') throw rb.reason;
+  const [da, db] = [ra.value, rb.value];
   await languageDetector(da, db);
   const cmp = await compareFlags(da, db, flags);
   const text = render(cmp, flags, !!flags.output);
