@@ -233,7 +233,8 @@ function mergeFactChanges(da: Doc, db: Doc, list: FactChange[], whole: boolean):
         if (groups[i].kind !== groups[j].kind || !touches(groups[i], groups[j])) continue;
         groups[i].fa.push(...groups[j].fa);
         groups[i].fb.push(...groups[j].fb);
-        groups[i].detail = 'changed';
+        // Pieces of one amount on one side only stay dropped or added: a change needs both sides.
+        if (groups[i].fa.length && groups[i].fb.length) groups[i].detail = 'changed';
         groups.splice(j, 1);
         merged = true;
       }
@@ -249,6 +250,41 @@ function mergeFactChanges(da: Doc, db: Doc, list: FactChange[], whole: boolean):
     }
   }
   return groups;
+}
+
+/** The digits of the first number written in `text` ("600 000 euros" → "600000"), or "". */
+function leadingDigits(text: string): string {
+  const m = /\d(?:[\d\s.,\u00a0\u202f\u2009']*\d)?/.exec(text);
+  return m ? m[0].replace(/\D/g, '') : '';
+}
+
+/**
+ * True when a number change on both sides of a link claims nothing about the value: the same
+ * value with other words around it ("Three officers" → "Three police"), or the same numeral where
+ * one side is a bare number and the other adds a scale or unit ("9" → "9 million zlotys", "70" →
+ * "70 kilometres per hour"). The second is nearly always a scale or unit word the extractor did not
+ * read in one language, so no change is claimed: a wrong "number changed" costs more than a
+ * missed one. A change between two scaled amounts ("2.5 billion" → "2.5 million") is kept.
+ *
+ * @example
+ * ```ts
+ * // "9" in a Polish sentence, "9 million zlotys" in its English retelling: not a change.
+ * ```
+ */
+function sameNumber(da: Doc, db: Doc, c: FactChange): boolean {
+  if (c.kind !== 'number' || !c.fa.length || !c.fb.length) return false;
+  if (c.detail !== 'changed' && c.detail !== 'replaced') return false;
+  const [ta] = factSpan(da, c.fa).map((x) => x.text);
+  const [tb] = factSpan(db, c.fb).map((x) => x.text);
+  const va = c.fa.length === 1 ? c.fa[0].value : undefined;
+  const vb = c.fb.length === 1 ? c.fb[0].value : undefined;
+  if (va !== undefined && va === vb) return true;
+  const bare = (t: string) => /^[\d\s.,\u00a0\u202f\u2009']+$/.test(t);
+  const digits = leadingDigits(ta);
+  if (digits === '' || digits !== leadingDigits(tb)) return false;
+  // Pieces of one amount ("600 000 euros" read as 600 and 000) have no single value: their numeral.
+  const numeral = Number(digits);
+  return bare(ta) || bare(tb) || (va ?? numeral) === (vb ?? numeral);
 }
 
 /** The words of one side covering the given facts, as one span. */
@@ -330,7 +366,8 @@ export function findChanges(da: Doc, db: Doc, links: AlignmentLink[], idx: Entit
         if (!usedB.has(y) && y.kind !== 'ordinal')
           local.push({ kind: FACT_CHANGE[y.kind], detail: 'added', fa: [], fb: [y] });
     }
-    for (const c of mergeFactChanges(da, db, local, whole)) out.push(factChange(da, db, c, base));
+    for (const c of mergeFactChanges(da, db, local, whole))
+      if (!sameNumber(da, db, c)) out.push(factChange(da, db, c, base));
 
     // Names spelt differently in corresponding sentences, once per pair of spellings.
     for (const ma of da.mentions) {

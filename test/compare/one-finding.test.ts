@@ -126,4 +126,55 @@ describe('attribution scope', () => {
       ),
     ).toEqual([]);
   });
+
+  describe('claims no number change where the value did not change', () => {
+    it('keeps the same count with another noun out of the changes', () => {
+      const c = compare(
+        'Three officers were injured in the clashes near the station on Friday night, police said.',
+        'Three police were injured in the clashes near the station on Friday night, police said.',
+      );
+      expect(c.changes.filter((x) => x.kind === 'number')).toEqual([]);
+    });
+
+    it('keeps a numeral whose scale or unit one language left unread out of the changes', () => {
+      const c = compare(
+        {
+          text: 'Polis, otomobilin saatte 70 km hızla gittiğini söyledi, dedi Vali Kerem Aydemir.',
+          lang: 'tr',
+        },
+        {
+          text: 'Police said the car was going at 70 kilometres per hour, Governor Kerem Aydemir said.',
+          lang: 'en',
+        },
+      );
+      expect(c.changes.filter((x) => x.kind === 'number')).toEqual([]);
+    });
+
+    it('reads an amount grouped with spaces as the one amount it is', () => {
+      const c = compare(
+        {
+          text: 'La ville a planté 2 000 arbres et dépensé 600 000 euros, a déclaré le maire lundi.',
+          lang: 'fr',
+        },
+        {
+          text: 'The city planted 2,000 trees and spent 600,000 euros, the mayor said on Monday.',
+          lang: 'en',
+        },
+      );
+      expect(c.changes.filter((x) => x.kind === 'number')).toEqual([]);
+    });
+
+    it('still reports a change of scale or of value', () => {
+      const scale = compare(
+        'The company reported a loss of $2.5 billion for the year, the chief executive said on Monday.',
+        'The company reported a loss of $2.5 million for the year, the chief executive said on Monday.',
+      );
+      expect(kinds(scale)).toEqual([['number', 'changed', '$2.5 billion', '$2.5 million']]);
+      const value = compare(
+        'Forty people were injured in the crash on the motorway near Lyon on Sunday, police said.',
+        'Fifteen people were injured in the crash on the motorway near Lyon on Sunday, police said.',
+      );
+      expect(kinds(value)).toEqual([['number', 'changed', 'Forty people', 'Fifteen people']]);
+    });
+  });
 });
