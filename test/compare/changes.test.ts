@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findChanges } from '../../src/compare/changes.js';
+import { compare } from '../../src/compare/compare.js';
 import { reconcileEntities } from '../../src/compare/entities.js';
 import { entityIndex } from '../../src/compare/quotes.js';
 import type { AlignmentLink, Change } from '../../src/compare/types.js';
@@ -196,5 +197,27 @@ describe('findChanges: bookkeeping', () => {
     const text =
       'Fire chief Oskar Lindtner said the fire destroyed 40 homes on Monday. She said it was not arson.';
     expect(changesOf(text, text)).toEqual([]);
+  });
+});
+
+describe('negation across wordings', () => {
+  const neg = (a: string, b: string) =>
+    compare({ text: a, lang: 'de' }, { text: b, lang: 'de' }).changes.filter((c) => c.kind === 'negation');
+
+  it('counts a negative pronoun as a negation, so "niemand" and "keine" say the same', () => {
+    expect(
+      neg(
+        'Verletzt wurde bei dem Brand in der Lagerhalle nach Angaben der Feuerwehr niemand.',
+        'Verletzte gab es bei dem Brand in der Lagerhalle nach Angaben der Feuerwehr keine.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('still reports a negation that one version drops', () => {
+    const found = neg(
+      'Bei dem Brand in der Lagerhalle wurde nach Angaben der Feuerwehr niemand verletzt.',
+      'Bei dem Brand in der Lagerhalle wurden nach Angaben der Feuerwehr drei Menschen verletzt.',
+    );
+    expect(found.map((c) => c.detail)).toEqual(['removed']);
   });
 });
