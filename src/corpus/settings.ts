@@ -5,6 +5,7 @@
  * (lsh.ts). A store keeps the settings it was created with (see store/types.ts).
  */
 
+import { checkWhole } from '../errors.js';
 import type { StoreSettings } from '../store/types.js';
 import { usage } from '../store/validate.js';
 import { lshParams } from './lsh.js';
@@ -30,12 +31,6 @@ export const DEFAULT_SETTINGS: StoreSettings = Object.freeze({
   seed: 1,
 });
 
-function checkInt(name: string, v: unknown, min: number, max: number): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
-    throw usage(`${name} must be an integer from ${min} to ${max}, got ${String(v)}`);
-  return v;
-}
-
 /**
  * Complete, validated fingerprint settings: defaults for what `partial` leaves out, bands and
  * rows derived from the threshold and `numPerm` by {@link lshParams} unless both are given (then
@@ -50,9 +45,9 @@ function checkInt(name: string, v: unknown, min: number, max: number): number {
  */
 export function makeSettings(partial: Partial<StoreSettings> = {}): StoreSettings {
   if (partial === null || typeof partial !== 'object') throw usage('settings must be an object');
-  const numPerm = checkInt('numPerm', partial.numPerm ?? DEFAULT_SETTINGS.numPerm, 2, 4096);
-  const shingle = checkInt('shingle', partial.shingle ?? DEFAULT_SETTINGS.shingle, 1, 16);
-  const seed = checkInt('seed', partial.seed ?? DEFAULT_SETTINGS.seed, 0, 0xffffffff);
+  const numPerm = checkWhole('numPerm', partial.numPerm ?? DEFAULT_SETTINGS.numPerm, 2, 4096);
+  const shingle = checkWhole('shingle', partial.shingle ?? DEFAULT_SETTINGS.shingle, 1, 16);
+  const seed = checkWhole('seed', partial.seed ?? DEFAULT_SETTINGS.seed, 0, 0xffffffff);
   const threshold = partial.threshold ?? DEFAULT_SETTINGS.threshold;
   if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold <= 0 || threshold >= 1)
     throw usage(`threshold must be a number strictly between 0 and 1, got ${String(threshold)}`);
@@ -61,8 +56,8 @@ export function makeSettings(partial: Partial<StoreSettings> = {}): StoreSetting
     ({ bands, rows } = lshParams(threshold, numPerm));
   } else {
     if (bands === undefined || rows === undefined) throw usage('give both bands and rows, or neither');
-    checkInt('bands', bands, 1, numPerm);
-    checkInt('rows', rows, 1, numPerm);
+    checkWhole('bands', bands, 1, numPerm);
+    checkWhole('rows', rows, 1, numPerm);
     if (bands * rows > numPerm) throw usage(`bands * rows (${bands} * ${rows}) exceeds numPerm (${numPerm})`);
   }
   return { numPerm, shingle, bands, rows, threshold, seed };

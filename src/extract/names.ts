@@ -143,12 +143,19 @@ export function nameStems(word: string, langs: readonly string[]): Set<string> {
   return out;
 }
 
-/** The language's stem-final alternations as [from, to] pairs (none without a list). */
-function alternations(lang: string): [string, string][] {
-  if (!hasList(lang, 'stem-alternations.txt')) return [];
-  return readList(`lang/${langCode(lang)}/stem-alternations.txt`).map(
-    (l) => l.split(' ') as [string, string],
-  );
+const alternationPairs = new Map<string, readonly [string, string][]>();
+
+/** The language's stem-final alternations as [from, to] pairs (none without a list), parsed once. */
+function alternations(lang: string): readonly [string, string][] {
+  const code = langCode(lang);
+  let pairs = alternationPairs.get(code);
+  if (!pairs) {
+    pairs = hasList(code, 'stem-alternations.txt')
+      ? readList(`lang/${code}/stem-alternations.txt`).map((l) => l.split(' ') as [string, string])
+      : [];
+    alternationPairs.set(code, pairs);
+  }
+  return pairs;
 }
 
 /**
